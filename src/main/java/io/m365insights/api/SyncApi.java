@@ -1,0 +1,50 @@
+package io.m365insights.api;
+
+import io.m365insights.api.model.SyncNowInput;
+import io.m365insights.api.model.SyncNowPayload;
+import io.m365insights.api.model.SyncRun;
+import io.m365insights.api.model.SyncStatus;
+import io.m365insights.sync.SyncService;
+import io.m365insights.sync.SyncStatusService;
+import io.m365insights.sync.SyncTrigger;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+@GraphQLApi
+public class SyncApi {
+    @Inject
+    SyncStatusService status;
+
+    @Inject
+    SyncService sync;
+
+    @Query("syncStatus")
+    @Description("Whether a sync runs now, the latest runs and the latest successful one.")
+    public @NonNull SyncStatus syncStatus() {
+        var current = status.running().map(ApiMapper::run).orElse(null);
+        return new SyncStatus(current != null, current, status.last().map(ApiMapper::run).orElse(null),
+                status.lastSuccessful().map(ApiMapper::run).orElse(null),
+                status.recent(10).stream().map(ApiMapper::run).toList());
+    }
+
+    @Mutation("syncNow")
+    @Description("Starts a sync now, or returns the one already running (on any replica).")
+    public @NonNull SyncNowPayload syncNow(SyncNowInput input) throws Exception {
+        SyncService.Started started = sync.start(SyncTrigger.MANUAL);
+        if (started.alreadyRunning()) {
+            return new SyncNowPayload(status.running().map(ApiMapper::run).orElse(null), true, List.of());
+        }
+        if (input != null && Boolean.TRUE.equals(input.wait)) {
+            started.completion().get(10, TimeUnit.MINUTES);
+        }
+        SyncRun run = status.byId(started.runId().orElseThrow()).map(ApiMapper::run).orElse(null);
+        return new SyncNowPayload(run, false, List.of());
+    }
+}

@@ -1,0 +1,10 @@
+package io.m365insights.api.model;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("ServicePlan")
+public record ServicePlan(@Id @NonNull String servicePlanId, @NonNull String servicePlanName, String provisioningStatus,
+                          String appliesTo) {
+}

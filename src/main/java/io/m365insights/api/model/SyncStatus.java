@@ -1,0 +1,17 @@
+package io.m365insights.api.model;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.util.List;
+
+@Type("SyncStatus")
+@Description("Where the data comes from and how fresh it is.")
+public record SyncStatus(
+        @Description("A sync is running now (on any replica).") boolean running,
+        @Description("The run in progress, if any.") SyncRun currentRun,
+        @Description("The latest run, whatever its outcome.") SyncRun lastRun,
+        @Description("The latest run in which every part succeeded: the data is at least this fresh.") SyncRun lastSuccessfulRun,
+        @NonNull @Description("The ten latest runs, newest first.") List<@NonNull SyncRun> recentRuns) {
+}

@@ -1,0 +1,25 @@
+package io.m365insights.api.model;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("UserFilter")
+@Description("Filters combine with AND. Unset fields do not filter.")
+public class UserFilter {
+    @Description("true: enabled accounts only; false: disabled accounts only.")
+    public Boolean accountEnabled;
+    @Description("true: users holding at least one license; false: users holding none.")
+    public Boolean licensed;
+    @Id
+    @Description("Users holding this SKU (directly or through a group).")
+    public String skuId;
+    @Description("Exact department, case-insensitive.")
+    public String department;
+    @Description("Case-insensitive substring of display name, user principal name or mail.")
+    public String search;
+    @DefaultValue("false")
+    @Description("Include users that Microsoft 365 no longer lists (deletedAt set).")
+    public Boolean includeDeleted;
+}

@@ -1,0 +1,26 @@
+package io.m365insights.msgraph;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What m365-insights reads from (and, later, writes to) Microsoft Graph. Every method throws
+ * {@link MsGraphException} once retries are exhausted or the fault is permanent.
+ */
+public interface MsGraphClient {
+
+    /** The user properties we store: exactly these are requested with {@code $select}. */
+    List<String> USER_FIELDS = List.of("id", "userPrincipalName", "displayName", "mail", "accountEnabled",
+            "department", "jobTitle", "usageLocation", "createdDateTime", "licenseAssignmentStates");
+
+    /** Largest page Microsoft Graph serves for {@code /users}. */
+    int USERS_PAGE_SIZE = 999;
+
+    /**
+     * Lists every user, handing each page to {@code page} as it arrives (following {@code @odata.nextLink}), so memory
+     * stays bounded whatever the tenant size. If a page fails, the exception ends the listing.
+     */
+    void listUsers(Consumer<List<MsGraphUser>> page);
+
+    List<MsGraphSku> listSubscribedSkus();
+}

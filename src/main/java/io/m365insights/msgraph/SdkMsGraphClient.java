@@ -1,0 +1,106 @@
+package io.m365insights.msgraph;
+
+import com.microsoft.graph.models.LicenseAssignmentState;
+import com.microsoft.graph.models.SubscribedSku;
+import com.microsoft.graph.models.SubscribedSkuCollectionResponse;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.UserCollectionResponse;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** {@link MsGraphClient} on the Microsoft Graph Java SDK; every call goes through {@link MsGraphRequests}. */
+@ApplicationScoped
+public class SdkMsGraphClient implements MsGraphClient {
+    private final GraphServiceClient graph;
+    private final MsGraphRequests requests;
+
+    @Inject
+    public SdkMsGraphClient(GraphServiceClient graph, MsGraphRequests requests) {
+        this.graph = graph;
+        this.requests = requests;
+    }
+
+    @Override
+    public void listUsers(Consumer<List<MsGraphUser>> page) {
+        UserCollectionResponse response = requests.execute("list users", () -> graph.users().get(rc -> {
+            rc.queryParameters.select = USER_FIELDS.toArray(String[]::new);
+            rc.queryParameters.top = USERS_PAGE_SIZE;
+        }));
+        while (true) {
+            page.accept(toUsers(response));
+            String next = response == null ? null : response.getOdataNextLink();
+            if (next == null) {
+                return;
+            }
+            response = requests.execute("list users (next page)", () -> graph.users().withUrl(next).get());
+        }
+    }
+
+    @Override
+    public List<MsGraphSku> listSubscribedSkus() {
+        SubscribedSkuCollectionResponse response = requests.execute("list subscribedSkus",
+                () -> graph.subscribedSkus().get());
+        List<MsGraphSku> skus = new ArrayList<>();
+        if (response != null && response.getValue() != null) {
+            for (SubscribedSku s : response.getValue()) {
+                skus.add(toSku(s));
+            }
+        }
+        return skus;
+    }
+
+    private static List<MsGraphUser> toUsers(UserCollectionResponse response) {
+        if (response == null || response.getValue() == null) {
+            return List.of();
+        }
+        List<MsGraphUser> users = new ArrayList<>(response.getValue().size());
+        for (User u : response.getValue()) {
+            List<MsGraphUser.LicenseState> states = new ArrayList<>();
+            if (u.getLicenseAssignmentStates() != null) {
+                for (LicenseAssignmentState s : u.getLicenseAssignmentStates()) {
+                    states.add(new MsGraphUser.LicenseState(s.getSkuId(), uuidOrNull(s.getAssignedByGroup()),
+                            s.getState(), errorOrNull(s.getError()),
+                            s.getDisabledPlans() == null ? List.of() : s.getDisabledPlans().stream()
+                                    .filter(Objects::nonNull).toList(),
+                            s.getLastUpdatedDateTime()));
+                }
+            }
+            users.add(new MsGraphUser(UUID.fromString(u.getId()), u.getUserPrincipalName(), u.getDisplayName(),
+                    u.getMail(), Boolean.TRUE.equals(u.getAccountEnabled()), u.getDepartment(), u.getJobTitle(),
+                    u.getUsageLocation(), u.getCreatedDateTime(), states));
+        }
+        return users;
+    }
+
+    private static MsGraphSku toSku(SubscribedSku s) {
+        var prepaid = s.getPrepaidUnits();
+        List<MsGraphSku.ServicePlan> plans = s.getServicePlans() == null ? List.of() : s.getServicePlans().stream()
+                .map(p -> new MsGraphSku.ServicePlan(p.getServicePlanId(), p.getServicePlanName(),
+                        p.getProvisioningStatus(), p.getAppliesTo()))
+                .toList();
+        return new MsGraphSku(s.getSkuId(), s.getId(), s.getSkuPartNumber(), s.getAppliesTo(), s.getCapabilityStatus(),
+                prepaid == null ? 0 : zero(prepaid.getEnabled()), prepaid == null ? 0 : zero(prepaid.getSuspended()),
+                prepaid == null ? 0 : zero(prepaid.getWarning()), prepaid == null ? 0 : zero(prepaid.getLockedOut()),
+                zero(s.getConsumedUnits()), plans);
+    }
+
+    /** Graph sends null on success; some tenants send "None". Both mean no error. */
+    private static String errorOrNull(String error) {
+        return error == null || error.isBlank() || "None".equalsIgnoreCase(error) ? null : error;
+    }
+
+    private static UUID uuidOrNull(String s) {
+        return s == null || s.isBlank() ? null : UUID.fromString(s);
+    }
+
+    private static int zero(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

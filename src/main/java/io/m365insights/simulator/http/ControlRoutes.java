@@ -1,0 +1,208 @@
+package io.m365insights.simulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365insights.simulator.tenant.SimAssignment;
+import io.m365insights.simulator.tenant.SimGroup;
+import io.m365insights.simulator.tenant.SimSku;
+import io.m365insights.simulator.tenant.SimUser;
+import io.m365insights.simulator.tenant.SimulatedTenant;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The simulator's own control surface under {@code /_simulator}: not part of Microsoft Graph. Tests, benchmarks and
+ * people in dev mode use it to change the tenant (as an admin would in the portal), inject faults and read what the
+ * simulator received.
+ */
+final class ControlRoutes {
+    private final GraphSimulator sim;
+
+    ControlRoutes(GraphSimulator sim) {
+        this.sim = sim;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/_simulator", Router.Area.CONTROL, this::index);
+        router.add("POST", "/_simulator/reset", Router.Area.CONTROL, this::reset);
+        router.add("GET", "/_simulator/tenant", Router.Area.CONTROL, this::tenant);
+        router.add("PATCH", "/_simulator/users/([^/]+)", Router.Area.CONTROL, this::patchUser);
+        router.add("DELETE", "/_simulator/users/([^/]+)", Router.Area.CONTROL, this::deleteUser);
+        router.add("POST", "/_simulator/users/([^/]+)/licenses", Router.Area.CONTROL, this::changeLicenses);
+        router.add("POST", "/_simulator/faults", Router.Area.CONTROL, this::addFault);
+        router.add("DELETE", "/_simulator/faults", Router.Area.CONTROL, r -> {
+            sim.faults().clear(sim.options().seed());
+            return ok();
+        });
+        router.add("GET", "/_simulator/requests", Router.Area.CONTROL, this::requests);
+        router.add("DELETE", "/_simulator/requests", Router.Area.CONTROL, r -> {
+            sim.requestLog().clear();
+            return ok();
+        });
+        router.add("POST", "/_simulator/tokens/revoke", Router.Area.CONTROL, r -> {
+            sim.tokens().revokeAll();
+            return ok();
+        });
+    }
+
+    private SimResponse index(SimRequest r) {
+        ObjectNode n = Json.object().put("simulator", "Microsoft Graph simulator (m365-insights dev/test only)")
+                .put("graphBaseUrl", sim.graphBaseUrl()).put("tokenUrl", sim.tokenUrl())
+                .put("tenantId", sim.tenant().tenantId().toString()).put("users", (int) sim.tenant().read(SimulatedTenant::userCount));
+        ArrayNode endpoints = n.putArray("control");
+        List.of("POST /_simulator/reset {seed, users}", "GET /_simulator/tenant",
+                "PATCH /_simulator/users/{id} {accountEnabled, department, jobTitle, usageLocation, displayName, mail}",
+                "DELETE /_simulator/users/{id}",
+                "POST /_simulator/users/{id}/licenses {add:[{skuId, groupId, disabledPlans}], remove:[{skuId, groupId}]}",
+                "POST /_simulator/faults {method, pathRegex, skip, times, rate, kind, status, code, retryAfter, delayMillis}",
+                "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke")
+                .forEach(endpoints::add);
+        return SimResponse.json(200, Json.write(n));
+    }
+
+    private SimResponse reset(SimRequest r) {
+        JsonNode body = Json.read(r.body());
+        long seed = body != null && body.has("seed") ? body.get("seed").asLong() : sim.options().seed();
+        int users = body != null && body.has("users") ? body.get("users").asInt() : sim.options().users();
+        sim.reset(seed, users);
+        return ok();
+    }
+
+    private SimResponse tenant(SimRequest r) {
+        return sim.tenant().read(t -> {
+            ObjectNode n = Json.object().put("tenantId", t.tenantId().toString());
+            ArrayNode domains = n.putArray("verifiedDomains");
+            t.verifiedDomains().forEach(domains::add);
+            ArrayNode skus = n.putArray("skus");
+            for (SimSku s : t.skus()) {
+                skus.addObject().put("skuId", s.skuId.toString()).put("skuPartNumber", s.skuPartNumber)
+                        .put("capabilityStatus", s.capabilityStatus).put("enabled", s.enabledUnits)
+                        .put("suspended", s.suspendedUnits).put("warning", s.warningUnits)
+                        .put("lockedOut", s.lockedOutUnits).put("consumed", t.consumedUnits(s.skuId));
+            }
+            ArrayNode groups = n.putArray("groups");
+            for (SimGroup g : t.groups()) {
+                groups.addObject().put("id", g.id().toString()).put("displayName", g.displayName())
+                        .put("skuId", g.skuId().toString());
+            }
+            ArrayNode users = n.putArray("users");
+            for (SimUser u : t.users()) {
+                ObjectNode un = users.addObject().put("id", u.id.toString())
+                        .put("userPrincipalName", u.userPrincipalName).put("displayName", u.displayName)
+                        .put("mail", u.mail).put("accountEnabled", u.accountEnabled).put("department", u.department)
+                        .put("jobTitle", u.jobTitle).put("usageLocation", u.usageLocation)
+                        .put("createdDateTime", u.createdDateTime.toString());
+                ArrayNode as = un.putArray("assignments");
+                for (SimAssignment a : u.assignments) {
+                    ObjectNode an = as.addObject().put("skuId", a.skuId().toString())
+                            .put("groupId", a.groupId() == null ? null : a.groupId().toString())
+                            .put("state", a.state()).put("error", a.error());
+                    ArrayNode dp = an.putArray("disabledPlans");
+                    a.disabledPlans().forEach(p -> dp.add(p.toString()));
+                }
+            }
+            return SimResponse.json(200, Json.write(n));
+        });
+    }
+
+    private SimResponse patchUser(SimRequest r) {
+        JsonNode body = Json.read(r.body());
+        if (body == null || !body.isObject()) {
+            return ODataErrors.badRequest("A JSON object is required.", r);
+        }
+        String key = r.group(1);
+        boolean found = sim.tenant().read(t -> t.user(key).map(u -> {
+            if (body.has("accountEnabled")) {
+                u.accountEnabled = body.get("accountEnabled").asBoolean();
+            }
+            if (body.has("department")) {
+                u.department = text(body, "department");
+            }
+            if (body.has("jobTitle")) {
+                u.jobTitle = text(body, "jobTitle");
+            }
+            if (body.has("usageLocation")) {
+                u.usageLocation = text(body, "usageLocation");
+            }
+            if (body.has("displayName")) {
+                u.displayName = text(body, "displayName");
+            }
+            if (body.has("mail")) {
+                u.mail = text(body, "mail");
+            }
+            return true;
+        }).orElse(false));
+        return found ? ok() : ODataErrors.notFound(key, r);
+    }
+
+    private SimResponse deleteUser(SimRequest r) {
+        String key = r.group(1);
+        boolean removed = sim.tenant().read(t -> t.user(key).map(u -> t.removeUser(u.id)).orElse(false));
+        return removed ? ok() : ODataErrors.notFound(key, r);
+    }
+
+    private SimResponse changeLicenses(SimRequest r) {
+        JsonNode body = Json.read(r.body());
+        if (body == null || !body.isObject()) {
+            return ODataErrors.badRequest("A JSON object is required.", r);
+        }
+        String key = r.group(1);
+        boolean found = sim.tenant().read(t -> t.user(key).map(u -> {
+            for (JsonNode rm : body.path("remove")) {
+                UUID sku = UUID.fromString(rm.get("skuId").asText());
+                UUID group = uuidOrNull(rm, "groupId");
+                u.assignments.removeIf(a -> a.skuId().equals(sku) && Objects.equals(a.groupId(), group));
+            }
+            for (JsonNode add : body.path("add")) {
+                List<UUID> plans = new ArrayList<>();
+                add.path("disabledPlans").forEach(p -> plans.add(UUID.fromString(p.asText())));
+                u.assignments.add(new SimAssignment(UUID.fromString(add.get("skuId").asText()), uuidOrNull(add, "groupId"),
+                        plans, add.hasNonNull("state") ? add.get("state").asText() : "Active", text(add, "error"),
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+            }
+            return true;
+        }).orElse(false));
+        return found ? ok() : ODataErrors.notFound(key, r);
+    }
+
+    private SimResponse addFault(SimRequest r) {
+        JsonNode b = Json.read(r.body());
+        if (b == null || !b.hasNonNull("pathRegex")) {
+            return ODataErrors.badRequest("pathRegex is required.", r);
+        }
+        sim.faults().add(new FaultInjector.Rule(text(b, "method"), b.get("pathRegex").asText(), b.path("skip").asInt(0),
+                b.path("times").asInt(-1), b.path("rate").asDouble(1.0),
+                b.hasNonNull("kind") ? FaultInjector.Kind.valueOf(b.get("kind").asText()) : null,
+                b.path("status").asInt(503), text(b, "code"), text(b, "retryAfter"), b.path("delayMillis").asLong(0)));
+        return ok();
+    }
+
+    private SimResponse requests(SimRequest r) {
+        ArrayNode arr = Json.array();
+        for (RequestLog.Entry e : sim.requestLog().entries()) {
+            ObjectNode n = arr.addObject().put("method", e.method()).put("path", e.path()).put("body", e.body())
+                    .put("authorized", e.authorized()).put("status", e.status());
+            ObjectNode q = n.putObject("query");
+            e.query().forEach(q::put);
+        }
+        return SimResponse.json(200, Json.write(arr));
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    private static UUID uuidOrNull(JsonNode n, String field) {
+        return n.hasNonNull(field) ? UUID.fromString(n.get(field).asText()) : null;
+    }
+
+    private static SimResponse ok() {
+        return SimResponse.json(200, "{\"ok\":true}");
+    }
+}

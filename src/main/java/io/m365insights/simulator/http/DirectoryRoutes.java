@@ -1,0 +1,154 @@
+package io.m365insights.simulator.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365insights.simulator.tenant.SimSku;
+import io.m365insights.simulator.tenant.SimUser;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/** {@code GET /users}, {@code GET /users/{id}} and {@code GET /subscribedSkus} (CONTRACT.md §3–4). */
+final class DirectoryRoutes {
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 999;
+    /** Query options the simulator does not implement: refused, so a client relying on them notices. */
+    private static final Set<String> UNSIMULATED = Set.of("$filter", "$search", "$orderby", "$expand", "$count", "$skip");
+    private final GraphSimulator sim;
+
+    DirectoryRoutes(GraphSimulator sim) {
+        this.sim = sim;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/v1\\.0/users", Router.Area.GRAPH, this::listUsers);
+        router.add("GET", "/v1\\.0/users/([^/]+)", Router.Area.GRAPH, this::getUser);
+        router.add("GET", "/v1\\.0/subscribedSkus", Router.Area.GRAPH, this::listSkus);
+    }
+
+    private SimResponse listUsers(SimRequest r) {
+        for (String option : UNSIMULATED) {
+            if (r.query().containsKey(option)) {
+                return ODataErrors.error(400, "Request_UnsupportedQuery", "The simulator does not implement "
+                        + option + ".", r);
+            }
+        }
+        int top = DEFAULT_PAGE;
+        if (r.query().containsKey("$top")) {
+            String raw = r.query().get("$top");
+            try {
+                top = Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                top = -1;
+            }
+            if (top < 1 || top > MAX_PAGE) {
+                return ODataErrors.error(400, "Request_UnsupportedQuery", "Invalid page size specified: '" + raw
+                        + "'. Must be between 1 and 999 inclusive.", r);
+            }
+        }
+        List<String> select;
+        try {
+            select = select(r);
+        } catch (IllegalArgumentException e) {
+            return ODataErrors.badRequest(e.getMessage(), r);
+        }
+        int offset = 0;
+        if (r.query().containsKey("$skiptoken")) {
+            offset = decodeSkipToken(r.query().get("$skiptoken"));
+            if (offset < 0) {
+                return ODataErrors.badRequest("Invalid paging token specified.", r);
+            }
+        }
+        int from = offset;
+        int pageSize = top;
+        List<String> fields = select;
+        return sim.tenant().read(t -> {
+            List<SimUser> users = t.users();
+            ObjectNode body = Json.object();
+            body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users"
+                    + (r.query().containsKey("$select") ? "(" + String.join(",", fields) + ")" : ""));
+            int to = Math.min(users.size(), from + pageSize);
+            if (to < users.size()) {
+                body.put("@odata.nextLink", nextLink(r, to));
+            }
+            ArrayNode value = body.putArray("value");
+            for (int i = from; i < to; i++) {
+                value.add(GraphJson.user(users.get(i), fields));
+            }
+            return SimResponse.json(200, Json.write(body));
+        });
+    }
+
+    private SimResponse getUser(SimRequest r) {
+        List<String> select;
+        try {
+            select = select(r);
+        } catch (IllegalArgumentException e) {
+            return ODataErrors.badRequest(e.getMessage(), r);
+        }
+        String key = r.group(1);
+        return sim.tenant().read(t -> t.user(key)
+                .map(u -> {
+                    ObjectNode body = GraphJson.user(u, select);
+                    body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users/$entity");
+                    return SimResponse.json(200, Json.write(body));
+                })
+                .orElseGet(() -> ODataErrors.notFound(key, r)));
+    }
+
+    private SimResponse listSkus(SimRequest r) {
+        return sim.tenant().read(t -> {
+            ObjectNode body = Json.object();
+            body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#subscribedSkus");
+            ArrayNode value = body.putArray("value");
+            for (SimSku s : t.skus()) {
+                value.add(GraphJson.subscribedSku(t, s));
+            }
+            return SimResponse.json(200, Json.write(body));
+        });
+    }
+
+    private static List<String> select(SimRequest r) {
+        String raw = r.query().get("$select");
+        if (raw == null || raw.isBlank()) {
+            return GraphJson.DEFAULT_USER_PROPERTIES;
+        }
+        List<String> fields = new ArrayList<>();
+        for (String f : Arrays.stream(raw.split(",")).map(String::trim).toList()) {
+            if (!GraphJson.USER_PROPERTIES.contains(f)) {
+                throw new IllegalArgumentException("Could not find a property named '" + f
+                        + "' on type 'microsoft.graph.user'.");
+            }
+            fields.add(f);
+        }
+        return fields;
+    }
+
+    /** The next page's link: the same query with an opaque {@code $skiptoken} (never rebuilt by clients). */
+    private static String nextLink(SimRequest r, int offset) {
+        StringBuilder sb = new StringBuilder(r.origin()).append("/v1.0/users?");
+        r.query().forEach((k, v) -> {
+            if (!k.equals("$skiptoken")) {
+                sb.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("RFNwdAIAAQAAAC" + ":" + offset + ":" + Long.toHexString(Double.doubleToLongBits(Math.random())))
+                        .getBytes(StandardCharsets.UTF_8));
+        return sb.append("$skiptoken=").append(token).toString();
+    }
+
+    private static int decodeSkipToken(String token) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
+            return parts.length == 3 ? Integer.parseInt(parts[1]) : -1;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.m365insights.simulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.m365insights.simulator.SimulatorOptions;
+import io.m365insights.simulator.tenant.SimulatedTenant;
+import io.m365insights.simulator.tenant.TenantGenerator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A simulated Microsoft 365 tenant behind Microsoft Graph's HTTP contract (../shared/msgraph/CONTRACT.md), for dev
+ * mode, tests and benchmarks only: production never starts it. Our production sync code talks to it unchanged, through
+ * the real Microsoft Graph SDK and the real OIDC token client.
+ */
+public final class GraphSimulator implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(GraphSimulator.class.getName());
+
+    private final SimulatorOptions options;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Router router = new Router();
+    private final TokenIssuer tokens = new TokenIssuer();
+    private final FaultInjector faults = new FaultInjector();
+    private final RequestLog requestLog = new RequestLog();
+    private volatile SimulatedTenant tenant;
+
+    private GraphSimulator(SimulatorOptions options) throws IOException {
+        this.options = options;
+        this.tenant = TenantGenerator.generate(options.seed(), options.users());
+        new TokenRoutes(this).register(router);
+        new DirectoryRoutes(this).register(router);
+        new ControlRoutes(this).register(router);
+        server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+    }
+
+    public static GraphSimulator start(SimulatorOptions options) {
+        try {
+            GraphSimulator sim = new GraphSimulator(options);
+            sim.server.start();
+            return sim;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the Microsoft Graph simulator on port " + options.port(), e);
+        }
+    }
+
+    public String origin() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    public String graphBaseUrl() {
+        return origin() + "/v1.0";
+    }
+
+    public String tokenUrl() {
+        return origin() + "/" + tenant.tenantId() + "/oauth2/v2.0/token";
+    }
+
+    public SimulatorOptions options() {
+        return options;
+    }
+
+    public SimulatedTenant tenant() {
+        return tenant;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    TokenIssuer tokens() {
+        return tokens;
+    }
+
+    /** Replaces the tenant with a freshly generated one and forgets faults and received requests. */
+    public void reset(long seed, int users) {
+        tenant = TenantGenerator.generate(seed, users);
+        faults.clear(seed);
+        requestLog.clear();
+    }
+
+    /** The application settings that point m365-insights at this simulator. */
+    public Map<String, String> appConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("m365.tenant-id", tenant.tenantId().toString());
+        config.put("m365.client-id", options.clientId());
+        config.put("m365.client-secret", options.clientSecret());
+        config.put("m365.graph-base-url", graphBaseUrl());
+        config.put("m365.token-url", tokenUrl());
+        config.put("m365.simulator.url", origin());
+        return config;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) {
+        int status = 500;
+        SimRequest request = null;
+        try (exchange) {
+            request = SimRequest.from(exchange);
+            Optional<SimResponse> response = dispatch(request);
+            if (response.isEmpty()) {
+                status = 0; // dropped connection: close without a response
+                return;
+            }
+            status = response.get().status();
+            write(exchange, request, response.get());
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "simulator failed to answer " + exchange.getRequestURI().getPath(), e);
+            try {
+                write(exchange, request, ODataErrors.error(500, "UnknownError", "Simulator failure.", request));
+            } catch (IOException ignored) {
+                // the client went away
+            }
+        } finally {
+            if (request != null) {
+                boolean secretBody = request.path().endsWith("/token");
+                requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
+                        secretBody ? "[redacted]" : request.bodyText(), request.header("authorization") != null, status));
+            }
+        }
+    }
+
+    private Optional<SimResponse> dispatch(SimRequest request) throws Exception {
+        Optional<Router.Match> match = router.find(request.method(), request.path());
+        if (match.isEmpty()) {
+            String segment = request.path().substring(request.path().lastIndexOf('/') + 1);
+            return Optional.of(ODataErrors.error(400, "BadRequest", "Resource not found for the segment '"
+                    + segment + "'.", request));
+        }
+        Router.Route route = match.get().route();
+        if (route.handler() == null) {
+            return Optional.of(ODataErrors.error(405, "Request_BadRequest", "The HTTP method '" + request.method()
+                    + "' is not allowed for this resource.", request));
+        }
+        if (route.area() != Router.Area.CONTROL) {
+            Optional<FaultInjector.Rule> fault = faults.match(request.method(), request.path());
+            if (fault.isPresent()) {
+                FaultInjector.Rule f = fault.get();
+                switch (f.kind()) {
+                    case DROP_CONNECTION -> {
+                        return Optional.empty();
+                    }
+                    case DELAY -> Thread.sleep(f.delayMillis());
+                    case STATUS -> {
+                        SimResponse r = ODataErrors.error(f.status(), f.code(), "Simulated fault.", request);
+                        if (f.retryAfter() != null) {
+                            r.header("Retry-After", f.retryAfter());
+                        }
+                        return Optional.of(r);
+                    }
+                }
+            }
+        }
+        if (route.area() == Router.Area.GRAPH) {
+            switch (tokens.check(request.header("authorization"))) {
+                case MISSING -> {
+                    return Optional.of(ODataErrors.error(401, "InvalidAuthenticationToken", "Access token is empty.", request));
+                }
+                case EXPIRED -> {
+                    return Optional.of(ODataErrors.error(401, "InvalidAuthenticationToken",
+                            "Lifetime validation failed, the token is expired.", request));
+                }
+                case UNKNOWN -> {
+                    return Optional.of(ODataErrors.error(401, "InvalidAuthenticationToken",
+                            "Access token validation failure.", request));
+                }
+                case VALID -> {
+                    // go on
+                }
+            }
+        }
+        return Optional.of(route.handler().handle(request.withMatch(match.get().matcher())));
+    }
+
+    private static void write(HttpExchange exchange, SimRequest request, SimResponse response) throws IOException {
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (!exchange.getResponseHeaders().containsKey("request-id")) {
+            exchange.getResponseHeaders().set("request-id", UUID.randomUUID().toString());
+        }
+        exchange.getResponseHeaders().set("client-request-id", ODataErrors.clientRequestId(request));
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Runs the simulator on its own, e.g. for benchmarks: {@code --port 8089 --users 100000 --seed 42 --client-secret s}. */
+    public static void main(String[] args) throws InterruptedException {
+        SimulatorOptions o = SimulatorOptions.defaults().withPort(8089).withClientSecret("simulator-secret");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            o = switch (args[i]) {
+                case "--port" -> o.withPort(Integer.parseInt(args[i + 1]));
+                case "--users" -> o.withUsers(Integer.parseInt(args[i + 1]));
+                case "--seed" -> o.withSeed(Long.parseLong(args[i + 1]));
+                case "--client-secret" -> o.withClientSecret(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            };
+        }
+        GraphSimulator sim = start(o);
+        System.out.println("Microsoft Graph simulator: " + sim.tenant().read(SimulatedTenant::userCount) + " users at "
+                + sim.graphBaseUrl());
+        System.out.println("M365_TENANT_ID=" + sim.tenant().tenantId());
+        System.out.println("M365_CLIENT_ID=" + o.clientId());
+        System.out.println("M365_GRAPH_BASE_URL=" + sim.graphBaseUrl());
+        System.out.println("M365_TOKEN_URL=" + sim.tokenUrl());
+        System.out.println("M365_CLIENT_SECRET: the value of --client-secret (default: simulator-secret)");
+        Thread.currentThread().join();
+    }
+}

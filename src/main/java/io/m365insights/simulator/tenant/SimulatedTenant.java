@@ -1,0 +1,99 @@
+package io.m365insights.simulator.tenant;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The state of a simulated Microsoft 365 tenant. Every read and write goes through {@link #read}/{@link #write}, which
+ * hold one lock, so an HTTP page is rendered from a consistent state.
+ */
+public final class SimulatedTenant {
+    private final UUID tenantId;
+    private final List<String> verifiedDomains;
+    private final List<SimSku> skus;
+    private final List<SimGroup> groups;
+    private final Map<UUID, SimUser> users = new LinkedHashMap<>();
+
+    public SimulatedTenant(UUID tenantId, List<String> verifiedDomains, List<SimSku> skus, List<SimGroup> groups,
+                           List<SimUser> users) {
+        this.tenantId = tenantId;
+        this.verifiedDomains = List.copyOf(verifiedDomains);
+        this.skus = List.copyOf(skus);
+        this.groups = List.copyOf(groups);
+        users.forEach(u -> this.users.put(u.id, u));
+    }
+
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    public List<String> verifiedDomains() {
+        return verifiedDomains;
+    }
+
+    public List<SimSku> skus() {
+        return skus;
+    }
+
+    public List<SimGroup> groups() {
+        return groups;
+    }
+
+    public synchronized <T> T read(Function<SimulatedTenant, T> reader) {
+        return reader.apply(this);
+    }
+
+    public synchronized void write(java.util.function.Consumer<SimulatedTenant> writer) {
+        writer.accept(this);
+    }
+
+    /** The users in listing order (a copy of the list; the users themselves are live). Call inside read/write. */
+    public List<SimUser> users() {
+        return new ArrayList<>(users.values());
+    }
+
+    public int userCount() {
+        return users.size();
+    }
+
+    /** By object id or user principal name (case-insensitive), as {@code /users/{id | userPrincipalName}} resolves. */
+    public Optional<SimUser> user(String idOrUpn) {
+        try {
+            SimUser byId = users.get(UUID.fromString(idOrUpn));
+            if (byId != null) {
+                return Optional.of(byId);
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            // fall through to the UPN lookup
+        }
+        return users.values().stream().filter(u -> u.userPrincipalName.equalsIgnoreCase(idOrUpn)).findFirst();
+    }
+
+    public Optional<SimSku> sku(UUID skuId) {
+        return skus.stream().filter(s -> s.skuId.equals(skuId)).findFirst();
+    }
+
+    public boolean removeUser(UUID id) {
+        return users.remove(id) != null;
+    }
+
+    public void addUser(SimUser user) {
+        users.put(user.id, user);
+    }
+
+    /** Units in use: users for whom at least one assignment of the SKU took effect (Graph's consumedUnits). */
+    public int consumedUnits(UUID skuId) {
+        int n = 0;
+        for (SimUser u : users.values()) {
+            if (u.effectiveSkuIds().contains(skuId)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

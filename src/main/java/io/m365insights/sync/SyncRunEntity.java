@@ -1,0 +1,29 @@
+package io.m365insights.sync;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** A recorded sync run (read side; {@link SyncRunRecorder} writes it). */
+@Entity
+@Table(name = "sync_run")
+public class SyncRunEntity extends PanacheEntityBase {
+    @Id
+    public Long id;
+    @Enumerated(EnumType.STRING)
+    public SyncTrigger trigger;
+    @Enumerated(EnumType.STRING)
+    public SyncRunStatus status;
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+    public String error;
+    public String replica;
+}

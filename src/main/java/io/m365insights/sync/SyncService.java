@@ -1,0 +1,152 @@
+package io.m365insights.sync;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs syncs: takes the cross-replica lock, records the run, runs each {@link SyncStep} in order (a failed step does
+ * not stop the others, and leaves its data as it was), and records the outcome: SUCCEEDED, PARTIAL or FAILED.
+ */
+@ApplicationScoped
+public class SyncService {
+    private static final Logger LOG = Logger.getLogger(SyncService.class);
+
+    private final SyncLock lock;
+    private final SyncRunRecorder recorder;
+    private final List<SyncStep> steps;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "m365-sync");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Inject
+    public SyncService(SyncLock lock, SyncRunRecorder recorder, Instance<SyncStep> steps) {
+        this.lock = lock;
+        this.recorder = recorder;
+        List<SyncStep> ordered = new ArrayList<>();
+        steps.forEach(ordered::add);
+        ordered.sort(Comparator.comparing(SyncStep::part));
+        this.steps = List.copyOf(ordered);
+    }
+
+    /** The result of asking for a sync: the run that was started, or the fact that one is already running. */
+    public record Started(Optional<Long> runId, boolean alreadyRunning, Future<SyncRunStatus> completion) {
+    }
+
+    /** Starts a run in the background; returns at once with its id (the run is recorded before this returns). */
+    public Started start(SyncTrigger trigger) {
+        Optional<Connection> held = acquire();
+        if (held.isEmpty()) {
+            return new Started(Optional.empty(), true, null);
+        }
+        Connection c = held.get();
+        long runId;
+        try {
+            runId = begin(c, trigger);
+        } catch (SQLException | RuntimeException e) {
+            lock.release(c);
+            throw new SyncException("Could not record a new sync run", e);
+        }
+        Future<SyncRunStatus> completion = background.submit(() -> execute(c, runId, trigger));
+        return new Started(Optional.of(runId), false, completion);
+    }
+
+    /** Runs a sync on the calling thread; empty when another run holds the lock. */
+    public Optional<SyncRunStatus> runNow(SyncTrigger trigger) {
+        Optional<Connection> held = acquire();
+        if (held.isEmpty()) {
+            LOG.info("Sync skipped: another sync is already running (on this or another replica)");
+            return Optional.empty();
+        }
+        Connection c = held.get();
+        long runId;
+        try {
+            runId = begin(c, trigger);
+        } catch (SQLException | RuntimeException e) {
+            lock.release(c);
+            throw new SyncException("Could not record a new sync run", e);
+        }
+        return Optional.of(execute(c, runId, trigger));
+    }
+
+    private Optional<Connection> acquire() {
+        try {
+            return lock.tryAcquire();
+        } catch (SQLException e) {
+            throw new SyncException("Could not take the sync lock: the database is unreachable", e);
+        }
+    }
+
+    private long begin(Connection c, SyncTrigger trigger) throws SQLException {
+        int abandoned = recorder.failAbandoned(c);
+        if (abandoned > 0) {
+            LOG.warnf("Marked %d abandoned sync run(s) as FAILED (their replica stopped mid-run)", abandoned);
+        }
+        return recorder.start(c, trigger);
+    }
+
+    private SyncRunStatus execute(Connection c, long runId, SyncTrigger trigger) {
+        long started = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        StringBuilder summary = new StringBuilder();
+        try {
+            for (SyncStep step : steps) {
+                SyncStep.Outcome outcome = null;
+                SyncRunStatus status = SyncRunStatus.SUCCEEDED;
+                String detail;
+                recorder.startPart(c, runId, step.part());
+                try {
+                    outcome = step.run(new SyncStep.Context(runId, c));
+                    detail = outcome.detail();
+                } catch (Exception e) {
+                    status = SyncRunStatus.FAILED;
+                    detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    failures.add(step.part() + ": " + detail);
+                    LOG.warnf("Sync run %d: %s failed: %s", runId, step.part(), detail);
+                    LOG.debug("Sync step failure", e);
+                }
+                recorder.finishPart(c, runId, step.part(), status, outcome, detail);
+                summary.append(' ').append(step.part().name().toLowerCase()).append('=').append(status.name().toLowerCase());
+                if (outcome != null) {
+                    summary.append(String.format("(read %d, +%d ~%d -%d)", outcome.read(), outcome.created(),
+                            outcome.updated(), outcome.deleted()));
+                }
+            }
+            SyncRunStatus result = failures.isEmpty() ? SyncRunStatus.SUCCEEDED
+                    : failures.size() == steps.size() ? SyncRunStatus.FAILED : SyncRunStatus.PARTIAL;
+            recorder.finish(c, runId, result, failures.isEmpty() ? null : String.join("; ", failures));
+            LOG.infof("Sync run %d (%s) %s in %d ms:%s", runId, trigger.name().toLowerCase(), result,
+                    (System.nanoTime() - started) / 1_000_000, summary);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf("Sync run %d could not be recorded: %s", runId, e.getMessage());
+            try {
+                recorder.finish(c, runId, SyncRunStatus.FAILED, "sync bookkeeping failed: " + e.getMessage());
+            } catch (SQLException ignored) {
+                // the database is gone; the next run marks this one as abandoned
+            }
+            return SyncRunStatus.FAILED;
+        } finally {
+            lock.release(c);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,54 @@
+package io.m365insights.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Reads the recorded sync runs for the API. */
+@ApplicationScoped
+public class SyncStatusService {
+
+    public record RunWithParts(SyncRunEntity run, List<SyncRunPartEntity> parts) {
+    }
+
+    public Optional<RunWithParts> running() {
+        return first("status = ?1 order by startedAt desc", SyncRunStatus.RUNNING);
+    }
+
+    public Optional<RunWithParts> last() {
+        return first("order by startedAt desc, id desc");
+    }
+
+    public Optional<RunWithParts> lastSuccessful() {
+        return first("status = ?1 order by startedAt desc, id desc", SyncRunStatus.SUCCEEDED);
+    }
+
+    public Optional<RunWithParts> byId(long id) {
+        return Optional.ofNullable(SyncRunEntity.<SyncRunEntity>findById(id)).map(r -> withParts(List.of(r)).get(0));
+    }
+
+    public List<RunWithParts> recent(int limit) {
+        List<SyncRunEntity> runs = SyncRunEntity.<SyncRunEntity>find("order by startedAt desc, id desc")
+                .page(0, limit).list();
+        return withParts(runs);
+    }
+
+    private Optional<RunWithParts> first(String query, Object... params) {
+        List<SyncRunEntity> runs = SyncRunEntity.<SyncRunEntity>find(query, params).page(0, 1).list();
+        return runs.isEmpty() ? Optional.empty() : Optional.of(withParts(runs).get(0));
+    }
+
+    private static List<RunWithParts> withParts(List<SyncRunEntity> runs) {
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = runs.stream().map(r -> r.id).toList();
+        Map<Long, List<SyncRunPartEntity>> parts = SyncRunPartEntity.<SyncRunPartEntity>find(
+                        "key.runId in ?1 order by key.runId, startedAt", ids).list().stream()
+                .collect(Collectors.groupingBy(p -> p.key.runId()));
+        return runs.stream().map(r -> new RunWithParts(r, parts.getOrDefault(r.id, List.of()))).toList();
+    }
+}

@@ -1,0 +1,4 @@
+package io.m365insights.sync;
+
+/** What started a sync run. */
+public enum SyncTrigger { SCHEDULE, MANUAL, STARTUP }

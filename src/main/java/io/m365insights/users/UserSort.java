@@ -1,0 +1,28 @@
+package io.m365insights.users;
+
+/** The order of a users listing; ties are always broken by object id, so the order is total and stable. */
+public record UserSort(Field field, boolean descending) {
+
+    public enum Field {
+        DISPLAY_NAME("sortName"), USER_PRINCIPAL_NAME("sortUpn"), CREATED_AT("sortCreated");
+
+        final String property;
+
+        Field(String property) {
+            this.property = property;
+        }
+    }
+
+    public static UserSort byName() {
+        return new UserSort(Field.DISPLAY_NAME, false);
+    }
+
+    /** The sort key of a user: where a page ends, and where the next begins. */
+    public Object keyOf(UserEntity u) {
+        return switch (field) {
+            case DISPLAY_NAME -> u.sortName;
+            case USER_PRINCIPAL_NAME -> u.sortUpn;
+            case CREATED_AT -> u.sortCreated;
+        };
+    }
+}

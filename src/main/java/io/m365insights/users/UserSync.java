@@ -1,0 +1,178 @@
+package io.m365insights.users;
+
+import io.m365insights.msgraph.MsGraphClient;
+import io.m365insights.msgraph.MsGraphUser;
+import io.m365insights.sync.SyncPartName;
+import io.m365insights.sync.SyncStep;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Syncs the directory's users and their license assignments. Each page from Microsoft Graph is written to staging
+ * tables as it arrives (bounded memory); only once the listing is complete is it applied, in one transaction:
+ * upserts by object id, {@code deleted_at} for users missing from the complete listing, and the license assignments
+ * replaced where they changed. A listing that fails halfway leaves every table as it was.
+ */
+@ApplicationScoped
+public class UserSync implements SyncStep {
+    private final MsGraphClient msGraph;
+
+    @Inject
+    public UserSync(MsGraphClient msGraph) {
+        this.msGraph = msGraph;
+    }
+
+    @Override
+    public SyncPartName part() {
+        return SyncPartName.USERS;
+    }
+
+    @Override
+    public Outcome run(Context context) throws SQLException {
+        Connection c = context.connection();
+        clearStaging(c);
+        int[] read = {0};
+        try {
+            msGraph.listUsers(page -> {
+                stage(c, page);
+                read[0] += page.size();
+            });
+            return apply(c, read[0]);
+        } finally {
+            clearStaging(c);
+        }
+    }
+
+    private static void clearStaging(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("truncate staged_user, staged_license_assignment");
+        }
+    }
+
+    private static void stage(Connection c, List<MsGraphUser> page) {
+        try (PreparedStatement users = c.prepareStatement("""
+                insert into staged_user (id, user_principal_name, display_name, mail, account_enabled, department,
+                    job_title, usage_location, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set user_principal_name = excluded.user_principal_name,
+                    display_name = excluded.display_name, mail = excluded.mail,
+                    account_enabled = excluded.account_enabled, department = excluded.department,
+                    job_title = excluded.job_title, usage_location = excluded.usage_location,
+                    created_at = excluded.created_at""");
+             PreparedStatement licenses = c.prepareStatement("""
+                     insert into staged_license_assignment (user_id, sku_id, assigned_by_group_id, state, error,
+                         disabled_plan_ids, last_updated_at) values (?, ?, ?, ?, ?, ?, ?)""")) {
+            for (MsGraphUser u : page) {
+                users.setObject(1, u.id());
+                users.setString(2, u.userPrincipalName());
+                users.setString(3, u.displayName());
+                users.setString(4, u.mail());
+                users.setBoolean(5, u.accountEnabled());
+                users.setString(6, u.department());
+                users.setString(7, u.jobTitle());
+                users.setString(8, u.usageLocation());
+                users.setTimestamp(9, u.createdAt() == null ? null : Timestamp.from(u.createdAt().toInstant()));
+                users.addBatch();
+                for (MsGraphUser.LicenseState s : u.licenseStates()) {
+                    if (s.skuId() == null) {
+                        continue;
+                    }
+                    licenses.setObject(1, u.id());
+                    licenses.setObject(2, s.skuId());
+                    licenses.setObject(3, s.assignedByGroup());
+                    licenses.setString(4, s.state());
+                    licenses.setString(5, s.error());
+                    // sorted, so that the same plans in another order are not seen as a change
+                    licenses.setArray(6, c.createArrayOf("uuid", s.disabledPlans().stream()
+                            .sorted(Comparator.naturalOrder()).toArray(UUID[]::new)));
+                    licenses.setTimestamp(7, s.lastUpdatedAt() == null ? null
+                            : Timestamp.from(s.lastUpdatedAt().toInstant()));
+                    licenses.addBatch();
+                }
+            }
+            users.executeBatch();
+            licenses.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not stage a page of users: " + e.getMessage(), e);
+        }
+    }
+
+    private static Outcome apply(Connection c, int read) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            int created;
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    with up as (
+                        insert into directory_user as d (id, user_principal_name, display_name, mail, account_enabled,
+                            department, job_title, usage_location, created_at)
+                        select id, user_principal_name, display_name, mail, account_enabled, department, job_title,
+                               usage_location, created_at from staged_user
+                        on conflict (id) do update set user_principal_name = excluded.user_principal_name,
+                            display_name = excluded.display_name, mail = excluded.mail,
+                            account_enabled = excluded.account_enabled, department = excluded.department,
+                            job_title = excluded.job_title, usage_location = excluded.usage_location,
+                            created_at = excluded.created_at, deleted_at = null, updated_at = now()
+                        where (d.user_principal_name, d.display_name, d.mail, d.account_enabled, d.department,
+                               d.job_title, d.usage_location, d.created_at, d.deleted_at)
+                           is distinct from (excluded.user_principal_name, excluded.display_name, excluded.mail,
+                               excluded.account_enabled, excluded.department, excluded.job_title,
+                               excluded.usage_location, excluded.created_at, null)
+                        returning (xmax = 0) as inserted)
+                    select count(*) filter (where inserted), count(*) filter (where not inserted) from up""");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                created = rs.getInt(1);
+                updated = rs.getInt(2);
+            }
+            int deleted;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update directory_user d set deleted_at = now(), updated_at = now()
+                    where d.deleted_at is null and not exists (select 1 from staged_user s where s.id = d.id)""")) {
+                deleted = ps.executeUpdate();
+            }
+            int removedAssignments;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    delete from license_assignment la where not exists (
+                        select 1 from staged_license_assignment s
+                        where s.user_id = la.user_id and s.sku_id = la.sku_id
+                          and s.assigned_by_group_id is not distinct from la.assigned_by_group_id
+                          and s.state is not distinct from la.state and s.error is not distinct from la.error
+                          and s.disabled_plan_ids = la.disabled_plan_ids
+                          and s.last_updated_at is not distinct from la.last_updated_at)""")) {
+                removedAssignments = ps.executeUpdate();
+            }
+            int addedAssignments;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into license_assignment (user_id, sku_id, assigned_by_group_id, state, error,
+                        disabled_plan_ids, last_updated_at)
+                    select distinct on (s.user_id, s.sku_id, s.assigned_by_group_id)
+                           s.user_id, s.sku_id, s.assigned_by_group_id, s.state, s.error, s.disabled_plan_ids,
+                           s.last_updated_at
+                    from staged_license_assignment s
+                    where exists (select 1 from staged_user u where u.id = s.user_id)
+                      and not exists (select 1 from license_assignment la where la.user_id = s.user_id
+                          and la.sku_id = s.sku_id
+                          and la.assigned_by_group_id is not distinct from s.assigned_by_group_id)""")) {
+                addedAssignments = ps.executeUpdate();
+            }
+            c.commit();
+            return new Outcome(read, created, updated, deleted, String.format(
+                    "%d users listed; license assignments +%d -%d", read, addedAssignments, removedAssignments));
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+}
