@@ -1,0 +1,116 @@
+package io.m365insights.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+/** Drives the Microsoft Graph simulator through its control API, over HTTP, like an admin changing the tenant. */
+public final class SimulatorClient {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final String base;
+
+    private SimulatorClient(String base) {
+        this.base = base;
+    }
+
+    /** The simulator the running test application is pointed at. */
+    public static SimulatorClient current() {
+        return new SimulatorClient(ConfigProvider.getConfig().getValue("m365.simulator.url", String.class));
+    }
+
+    public void reset(long seed, int users) {
+        send("POST", "/_simulator/reset", Map.of("seed", seed, "users", users));
+    }
+
+    public void reset() {
+        reset(TestServices.SEED, TestServices.USERS);
+    }
+
+    /** The tenant's raw data: users with their assignments, SKUs with seat counts, groups. */
+    public JsonNode tenant() {
+        return send("GET", "/_simulator/tenant", null);
+    }
+
+    public List<JsonNode> users(Predicate<JsonNode> filter) {
+        return StreamSupport.stream(tenant().get("users").spliterator(), false).filter(filter).toList();
+    }
+
+    public void patchUser(String id, Map<String, Object> changes) {
+        send("PATCH", "/_simulator/users/" + id, changes);
+    }
+
+    public void deleteUser(String id) {
+        send("DELETE", "/_simulator/users/" + id, null);
+    }
+
+    public void changeLicenses(String id, List<Map<String, Object>> add, List<Map<String, Object>> remove) {
+        send("POST", "/_simulator/users/" + id + "/licenses", Map.of("add", add, "remove", remove));
+    }
+
+    public void addFault(Map<String, Object> rule) {
+        send("POST", "/_simulator/faults", rule);
+    }
+
+    public void clearFaults() {
+        send("DELETE", "/_simulator/faults", null);
+    }
+
+    public void revokeTokens() {
+        send("POST", "/_simulator/tokens/revoke", null);
+    }
+
+    /** Requests the simulator received since the last reset or clear, oldest first. */
+    public List<JsonNode> requests(String method, String path) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode r : send("GET", "/_simulator/requests", null)) {
+            if ((method == null || r.get("method").asText().equals(method))
+                    && (path == null || r.get("path").asText().equals(path))) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    public void clearRequests() {
+        send("DELETE", "/_simulator/requests", null);
+    }
+
+    private JsonNode send(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(base + path));
+            if (body != null) {
+                rb.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            } else {
+                rb.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response = HTTP.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+            }
+            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+}

@@ -1,0 +1,57 @@
+package io.m365insights.testsupport;
+
+import io.m365insights.devservices.EmbeddedPostgresStarter;
+import io.m365insights.simulator.SimulatorOptions;
+import io.m365insights.simulator.http.GraphSimulator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Starts, once for the whole test run, a real embedded PostgreSQL and the Microsoft Graph simulator on free ports, and
+ * points the application at them. Tests drive the simulator through its HTTP control API ({@link SimulatorClient}).
+ */
+@QuarkusTestResource(TestServices.class)
+public class TestServices implements QuarkusTestResourceLifecycleManager {
+    public static final long SEED = 42;
+    /** More than one page of 999, so every sync pages. */
+    public static final int USERS = 1500;
+
+    private EmbeddedPostgres postgres;
+    private GraphSimulator simulator;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            postgres = EmbeddedPostgresStarter.start(Files.createTempDirectory("m365-test-pg"), 0, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        simulator = GraphSimulator.start(SimulatorOptions.defaults().withSeed(SEED).withUsers(USERS));
+        Map<String, String> config = new HashMap<>(simulator.appConfig());
+        config.put("quarkus.datasource.jdbc.url", EmbeddedPostgresStarter.jdbcUrl(postgres));
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the JVM is ending
+            }
+        }
+    }
+}
