@@ -7,6 +7,8 @@ import io.m365insights.api.model.SyncStatus;
 import io.m365insights.sync.SyncService;
 import io.m365insights.sync.SyncStatusService;
 import io.m365insights.sync.SyncTrigger;
+import io.m365insights.api.access.AdminAccess;
+import io.m365insights.api.access.ReaderAccess;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 @GraphQLApi
+@ReaderAccess
 public class SyncApi {
     @Inject
     SyncStatusService status;
@@ -35,6 +38,7 @@ public class SyncApi {
     }
 
     @Mutation("syncNow")
+    @AdminAccess
     @Description("Starts a sync now, or returns the one already running (on any replica).")
     public @NonNull SyncNowPayload syncNow(SyncNowInput input) throws Exception {
         SyncService.Started started = sync.start(SyncTrigger.MANUAL);

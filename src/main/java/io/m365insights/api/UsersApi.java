@@ -7,6 +7,7 @@ import io.m365insights.api.model.UserFilter;
 import io.m365insights.api.model.UserOrder;
 import io.m365insights.licenses.LicenseQueries;
 import io.m365insights.users.UserQueries;
+import io.m365insights.api.access.ReaderAccess;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @GraphQLApi
+@ReaderAccess
 public class UsersApi {
     @Inject
     UserConnections connections;

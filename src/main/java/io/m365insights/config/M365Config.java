@@ -81,6 +81,10 @@ public interface M365Config {
 
         @WithDefault("500")
         int maxPageSize();
+
+        /** Longest GraphQL document accepted, in lexical tokens. */
+        @WithDefault("5000")
+        int maxQueryTokens();
     }
 
     /** The Microsoft Graph simulator: dev mode and tests only, never started in production. */

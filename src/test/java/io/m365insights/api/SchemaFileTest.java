@@ -22,7 +22,7 @@ class SchemaFileTest {
 
     @Test
     void committedSchemaMatchesTheRunningSchema() throws IOException {
-        String running = RestAssured.get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
+        String running = io.m365insights.testsupport.GraphQL.request(io.m365insights.testsupport.GraphQL.adminToken()).get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
         if (Boolean.getBoolean("graphql.schema.update")) {
             Files.createDirectories(SCHEMA.getParent());
             Files.writeString(SCHEMA, running, StandardCharsets.UTF_8);

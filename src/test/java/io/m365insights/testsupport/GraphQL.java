@@ -1,29 +1,54 @@
 package io.m365insights.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.m365insights.api.access.Roles;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Posts GraphQL operations to the running application over HTTP and returns the JSON response. */
+/**
+ * Posts GraphQL operations to the running application over HTTP, with a real bearer token issued by the simulated
+ * Entra ID (by default an admin's), and returns the JSON response.
+ */
 public final class GraphQL {
+    private static String adminToken;
+
     private GraphQL() {
     }
 
-    /** The whole response ({@code data} and {@code errors}); the HTTP status is not checked. */
+    /** A token with both roles, minted once per test run. */
+    public static synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = SimulatorClient.current().apiToken("ada.admin@contoso.com", Roles.READER, Roles.ADMIN);
+        }
+        return adminToken;
+    }
+
+    /** The whole response ({@code data} and {@code errors}) as an admin; the HTTP status is not checked. */
     public static JsonNode post(String query, Map<String, Object> variables) {
-        String body = RestAssured.given().contentType(ContentType.JSON)
-                .body(Map.of("query", query, "variables", variables))
+        return postAs(adminToken(), query, variables);
+    }
+
+    /** The whole response with the given token (null: no Authorization header). */
+    public static JsonNode postAs(String token, String query, Map<String, Object> variables) {
+        String body = request(token).body(Map.of("query", query, "variables", variables))
                 .post("/graphql").then().extract().asString();
         try {
             return SimulatorClient.JSON.readTree(body);
         } catch (IOException e) {
             throw new AssertionError("Not JSON: " + body, e);
         }
+    }
+
+    /** A request to the API carrying the token (null: none). */
+    public static RequestSpecification request(String token) {
+        RequestSpecification spec = RestAssured.given().contentType(ContentType.JSON);
+        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
     }
 
     /** The {@code data} of a response that must have no errors. */

@@ -68,6 +68,12 @@ public final class SimulatorClient {
         send("DELETE", "/_simulator/faults", null);
     }
 
+    /** A signed access token for our API, as Entra ID would issue it, with these app roles. */
+    public String apiToken(String upn, String... roles) {
+        return send("POST", "/_simulator/api-tokens", Map.of("upn", upn, "roles", List.of(roles)))
+                .get("access_token").asText();
+    }
+
     public void revokeTokens() {
         send("POST", "/_simulator/tokens/revoke", null);
     }
@@ -88,7 +94,7 @@ public final class SimulatorClient {
         send("DELETE", "/_simulator/requests", null);
     }
 
-    private JsonNode send(String method, String path, Object body) {
+    public JsonNode send(String method, String path, Object body) {
         try {
             HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(base + path));
             if (body != null) {

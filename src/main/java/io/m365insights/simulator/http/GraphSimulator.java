@@ -33,6 +33,7 @@ public final class GraphSimulator implements AutoCloseable {
     private final TokenIssuer tokens = new TokenIssuer();
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog requestLog = new RequestLog();
+    private final IdentityRoutes identity;
     private volatile SimulatedTenant tenant;
 
     private GraphSimulator(SimulatorOptions options) throws IOException {
@@ -41,6 +42,8 @@ public final class GraphSimulator implements AutoCloseable {
         new TokenRoutes(this).register(router);
         new DirectoryRoutes(this).register(router);
         new ControlRoutes(this).register(router);
+        identity = new IdentityRoutes(this);
+        identity.register(router);
         server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -88,9 +91,12 @@ public final class GraphSimulator implements AutoCloseable {
         return tokens;
     }
 
-    /** Replaces the tenant with a freshly generated one and forgets faults and received requests. */
+    /**
+     * Replaces the tenant with a freshly generated one and forgets faults and received requests. The tenant id stays,
+     * so the app's token URL and the tokens it holds remain valid.
+     */
     public void reset(long seed, int users) {
-        tenant = TenantGenerator.generate(seed, users);
+        tenant = TenantGenerator.generate(seed, users, tenant.tenantId());
         faults.clear(seed);
         requestLog.clear();
     }
@@ -104,6 +110,9 @@ public final class GraphSimulator implements AutoCloseable {
         config.put("m365.graph-base-url", graphBaseUrl());
         config.put("m365.token-url", tokenUrl());
         config.put("m365.simulator.url", origin());
+        // the simulated Entra ID also issues the tokens callers present to our API
+        config.put("quarkus.oidc.auth-server-url", identity.issuer());
+        config.put("quarkus.oidc.client-id", IdentityRoutes.API_CLIENT_ID);
         return config;
     }
 
@@ -133,7 +142,7 @@ public final class GraphSimulator implements AutoCloseable {
                 // the client went away
             }
         } finally {
-            if (request != null) {
+            if (request != null && !request.path().startsWith("/_simulator")) { // the control API is not logged
                 boolean secretBody = request.path().endsWith("/token");
                 requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
                         secretBody ? "[redacted]" : request.bodyText(), request.header("authorization") != null, status));

@@ -38,8 +38,16 @@ public final class TenantGenerator {
     }
 
     public static SimulatedTenant generate(long seed, int userCount) {
+        return generate(seed, userCount, null);
+    }
+
+    /** @param tenantId keeps a given tenant id (a simulator reset keeps its identity); null derives it from the seed */
+    public static SimulatedTenant generate(long seed, int userCount, UUID tenantId) {
         SplittableRandom tenantRnd = new SplittableRandom(seed);
-        UUID tenantId = uuid(tenantRnd);
+        UUID derivedTenantId = uuid(tenantRnd);
+        if (tenantId == null) {
+            tenantId = derivedTenantId;
+        }
         List<SimSku> skus = SkuCatalog.newSkus(tenantId, () -> uuid(tenantRnd));
         SimGroup allStaffE3 = new SimGroup(uuid(tenantRnd), "Licensing - All staff - Microsoft 365 E3", SPE_E3);
         SimGroup salesPowerBi = new SimGroup(uuid(tenantRnd), "Licensing - Sales - Power BI Pro", POWER_BI_PRO);
