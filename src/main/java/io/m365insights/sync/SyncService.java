@@ -2,15 +2,19 @@ package io.m365insights.sync;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +31,7 @@ public class SyncService {
     private final SyncLock lock;
     private final SyncRunRecorder recorder;
     private final List<SyncStep> steps;
+    private final Event<SyncRunFinished> finished;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "m365-sync");
         t.setDaemon(true);
@@ -34,9 +39,10 @@ public class SyncService {
     });
 
     @Inject
-    public SyncService(SyncLock lock, SyncRunRecorder recorder, Instance<SyncStep> steps) {
+    public SyncService(SyncLock lock, SyncRunRecorder recorder, Instance<SyncStep> steps, Event<SyncRunFinished> finished) {
         this.lock = lock;
         this.recorder = recorder;
+        this.finished = finished;
         List<SyncStep> ordered = new ArrayList<>();
         steps.forEach(ordered::add);
         ordered.sort(Comparator.comparing(SyncStep::part));
@@ -102,12 +108,14 @@ public class SyncService {
     private SyncRunStatus execute(Connection c, long runId, SyncTrigger trigger) {
         long started = System.nanoTime();
         List<String> failures = new ArrayList<>();
+        Map<SyncPartName, SyncRunFinished.Part> parts = new EnumMap<>(SyncPartName.class);
         StringBuilder summary = new StringBuilder();
         try {
             for (SyncStep step : steps) {
                 SyncStep.Outcome outcome = null;
                 SyncRunStatus status = SyncRunStatus.SUCCEEDED;
                 String detail;
+                long partStarted = System.nanoTime();
                 recorder.startPart(c, runId, step.part());
                 try {
                     outcome = step.run(new SyncStep.Context(runId, c));
@@ -120,6 +128,8 @@ public class SyncService {
                     LOG.debug("Sync step failure", e);
                 }
                 recorder.finishPart(c, runId, step.part(), status, outcome, detail);
+                parts.put(step.part(), new SyncRunFinished.Part(status, outcome, detail,
+                        Duration.ofNanos(System.nanoTime() - partStarted)));
                 summary.append(' ').append(step.part().name().toLowerCase()).append('=').append(status.name().toLowerCase());
                 if (outcome != null) {
                     summary.append(String.format("(read %d, +%d ~%d -%d)", outcome.read(), outcome.created(),
@@ -129,8 +139,10 @@ public class SyncService {
             SyncRunStatus result = failures.isEmpty() ? SyncRunStatus.SUCCEEDED
                     : failures.size() == steps.size() ? SyncRunStatus.FAILED : SyncRunStatus.PARTIAL;
             recorder.finish(c, runId, result, failures.isEmpty() ? null : String.join("; ", failures));
-            LOG.infof("Sync run %d (%s) %s in %d ms:%s", runId, trigger.name().toLowerCase(), result,
-                    (System.nanoTime() - started) / 1_000_000, summary);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            LOG.infof("Sync run %d (%s) %s in %d ms:%s", runId, trigger.name().toLowerCase(), result, took.toMillis(),
+                    summary);
+            notifyFinished(new SyncRunFinished(runId, trigger, result, took, parts));
             return result;
         } catch (SQLException | RuntimeException e) {
             LOG.errorf("Sync run %d could not be recorded: %s", runId, e.getMessage());
@@ -142,6 +154,16 @@ public class SyncService {
             return SyncRunStatus.FAILED;
         } finally {
             lock.release(c);
+        }
+    }
+
+    /** Observers run while the lock is held; a failing observer is logged and does not change the run's outcome. */
+    private void notifyFinished(SyncRunFinished event) {
+        try {
+            finished.fire(event);
+        } catch (RuntimeException e) {
+            LOG.errorf("After sync run %d: %s", event.runId(), e.getMessage());
+            LOG.debug("Observer failure", e);
         }
     }
 
