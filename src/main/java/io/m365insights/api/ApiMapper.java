@@ -70,12 +70,13 @@ final class ApiMapper {
                         p.updated, p.deleted, p.detail)).toList());
     }
 
+    /** The filter as criteria; {@code inactiveForDays} is applied by the caller (it needs the usage data). */
     static UserCriteria criteria(UserFilter f) {
         if (f == null) {
             return UserCriteria.all();
         }
         return new UserCriteria(f.accountEnabled, f.licensed, f.skuId == null ? null : Ids.uuid(f.skuId, "filter.skuId"),
-                f.department, f.search, Boolean.TRUE.equals(f.includeDeleted));
+                f.department, f.search, Boolean.TRUE.equals(f.includeDeleted), null);
     }
 
     static UserSort sort(UserOrder o) {

@@ -5,7 +5,10 @@ import io.m365insights.api.model.ServicePlan;
 import io.m365insights.api.model.UserConnection;
 import io.m365insights.api.model.UserFilter;
 import io.m365insights.api.model.UserOrder;
+import io.m365insights.licenses.LicensePrices;
 import io.m365insights.licenses.LicenseQueries;
+import io.m365insights.users.UserCriteria;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import io.m365insights.licenses.ServicePlanEntity;
 import io.m365insights.api.access.ReaderAccess;
 import jakarta.inject.Inject;
@@ -16,6 +19,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +32,9 @@ public class LicensesApi {
 
     @Inject
     UserConnections connections;
+
+    @Inject
+    LicensePrices prices;
 
     @Query("licenses")
     @Description("Every SKU the tenant subscribes to, by part number, with its seat counts.")
@@ -44,8 +51,51 @@ public class LicensesApi {
     @Description("Users holding this license (directly or through a group), a page at a time.")
     public @NonNull UserConnection assignedUsers(@Source License license, Integer first, String after,
                                                  UserFilter filter, UserOrder orderBy) {
-        var criteria = ApiMapper.criteria(filter).withSku(UUID.fromString(license.skuId()));
+        var criteria = connections.criteria(filter).withSku(UUID.fromString(license.skuId()));
         return connections.page(first, after, criteria, orderBy);
+    }
+
+    @Description("Users holding this license with no activity in any app (Teams included) on the `days` most recent "
+            + "days of usage data, never-active users included. Error USAGE_UNAVAILABLE while names are concealed.")
+    public @NonNull UserConnection inactiveUsers(@Source License license, @DefaultValue("30") int days, Integer first,
+                                                 String after, UserOrder orderBy) {
+        var criteria = UserCriteria.all().withSku(UUID.fromString(license.skuId()))
+                .inactiveAfter(connections.inactiveCutoff(days, "days"));
+        return connections.page(first, after, criteria, orderBy);
+    }
+
+    @Description("How many holders of this license are inactive for `days` (see inactiveUsers).")
+    public List<Integer> inactiveCount(@Source List<License> page, @DefaultValue("30") int days) {
+        Map<UUID, Integer> counts = licenses.inactiveCounts(skuIds(page), connections.inactiveCutoff(days, "days"));
+        return page.stream().map(l -> counts.getOrDefault(UUID.fromString(l.skuId()), 0)).toList();
+    }
+
+    @Description("Monthly price of one seat, from the M365_LICENSE_PRICES setting; null when not configured.")
+    public BigDecimal monthlyPrice(@Source License license) {
+        return prices.monthly(license.skuPartNumber()).orElse(null);
+    }
+
+    @Description("Currency of the prices (M365_LICENSE_CURRENCY).")
+    public @NonNull String currency(@Source License license) {
+        return prices.currency();
+    }
+
+    @Description("Monthly cost of the seats bought but not assigned; null without a price.")
+    public BigDecimal unassignedMonthlyCost(@Source License license) {
+        return prices.monthly(license.skuPartNumber()).map(p -> p.multiply(BigDecimal.valueOf(license.unassigned())))
+                .orElse(null);
+    }
+
+    @Description("Monthly cost of the seats held by inactive users (see inactiveUsers); null without a price.")
+    public List<BigDecimal> inactiveMonthlyCost(@Source List<License> page, @DefaultValue("30") int days) {
+        Map<UUID, Integer> counts = licenses.inactiveCounts(skuIds(page), connections.inactiveCutoff(days, "days"));
+        return page.stream().map(l -> prices.monthly(l.skuPartNumber())
+                .map(p -> p.multiply(BigDecimal.valueOf(counts.getOrDefault(UUID.fromString(l.skuId()), 0))))
+                .orElse(null)).toList();
+    }
+
+    private static List<UUID> skuIds(List<License> page) {
+        return page.stream().map(l -> UUID.fromString(l.skuId())).distinct().toList();
     }
 
     @Description("The service plans (Exchange, Teams, ...) the SKU includes.")

@@ -4,6 +4,11 @@ import io.m365insights.api.model.SyncNowInput;
 import io.m365insights.api.model.SyncNowPayload;
 import io.m365insights.api.model.SyncRun;
 import io.m365insights.api.model.SyncStatus;
+import io.m365insights.api.model.UsageCoverage;
+import io.m365insights.config.M365Config;
+import io.m365insights.usage.UsageQueries;
+import io.m365insights.usage.UsageSync;
+import io.m365insights.usage.UsageUnavailableException;
 import io.m365insights.sync.SyncService;
 import io.m365insights.sync.SyncStatusService;
 import io.m365insights.sync.SyncTrigger;
@@ -16,6 +21,8 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,13 +35,31 @@ public class SyncApi {
     @Inject
     SyncService sync;
 
+    @Inject
+    UsageQueries usage;
+
+    @Inject
+    M365Config config;
+
+    @Inject
+    Clock clock;
+
     @Query("syncStatus")
     @Description("Whether a sync runs now, the latest runs and the latest successful one.")
     public @NonNull SyncStatus syncStatus() {
         var current = status.running().map(ApiMapper::run).orElse(null);
         return new SyncStatus(current != null, current, status.last().map(ApiMapper::run).orElse(null),
                 status.lastSuccessful().map(ApiMapper::run).orElse(null),
-                status.recent(10).stream().map(ApiMapper::run).toList());
+                status.recent(10).stream().map(ApiMapper::run).toList(), usageCoverage());
+    }
+
+    private UsageCoverage usageCoverage() {
+        UsageSync.Window window = UsageSync.window(LocalDate.now(clock), config.usage());
+        UsageQueries.Coverage c = usage.coverage(window);
+        return new UsageCoverage(c.firstDay(), c.lastDay(), c.daysStored(), window.first(), window.last(),
+                c.missingInWindow(), c.refreshDate(), c.latestDayConcealed(), c.concealedSetting(),
+                c.latestDayConcealed() || Boolean.TRUE.equals(c.concealedSetting())
+                        ? UsageUnavailableException.REVEAL_NAMES : null);
     }
 
     @Mutation("syncNow")

@@ -1,6 +1,8 @@
 package io.m365insights.api;
 
 import io.m365insights.api.model.UserConnection;
+import io.m365insights.api.model.UserFilter;
+import io.m365insights.usage.Inactivity;
 import io.m365insights.api.model.UserOrder;
 import io.m365insights.config.M365Config;
 import io.m365insights.users.UserCriteria;
@@ -17,6 +19,25 @@ class UserConnections {
 
     @Inject
     M365Config config;
+
+    @Inject
+    Inactivity inactivity;
+
+    /** The filter as criteria, with {@code inactiveForDays} resolved against the usage data. */
+    UserCriteria criteria(UserFilter filter) {
+        UserCriteria criteria = ApiMapper.criteria(filter);
+        return filter == null || filter.inactiveForDays == null ? criteria
+                : criteria.inactiveAfter(inactiveCutoff(filter.inactiveForDays, "filter.inactiveForDays"));
+    }
+
+    /** Users last active on or before the returned day are inactive for {@code days}. */
+    java.time.LocalDate inactiveCutoff(int days, String argument) {
+        try {
+            return inactivity.inactiveIfLastActiveOnOrBefore(days);
+        } catch (IllegalArgumentException e) {
+            throw new ApiInputException(argument + ": " + e.getMessage());
+        }
+    }
 
     UserConnection page(Integer first, String after, UserCriteria criteria, UserOrder orderBy) {
         int size = ApiMapper.pageSize(first, config.api());

@@ -36,7 +36,7 @@ public class UsersApi {
     @Description("Directory users, a page at a time (Relay). Ordered by display name unless orderBy says otherwise; "
             + "first defaults to 50 and may not exceed 500.")
     public @NonNull UserConnection users(Integer first, String after, UserFilter filter, UserOrder orderBy) {
-        return connections.page(first, after, ApiMapper.criteria(filter), orderBy);
+        return connections.page(first, after, connections.criteria(filter), orderBy);
     }
 
     @Query("user")

@@ -39,6 +39,51 @@ public interface M365Config {
 
     Simulator simulator();
 
+    Usage usage();
+
+    Reports reports();
+
+    Licenses licenses();
+
+    /** Usage analytics from the Microsoft 365 Apps usage report. */
+    interface Usage {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Days of the report window: today - delay back this many days (Microsoft serves 28). */
+        @WithDefault("28")
+        int lookbackDays();
+
+        /** Microsoft's reporting delay: the latest day fetched is today minus this. */
+        @WithDefault("2")
+        int delayDays();
+
+        /** The most recent days fetched again on every sync, as Microsoft may still be completing them. */
+        @WithDefault("3")
+        int refreshDays();
+
+        /** Days of history kept (from today); 0 keeps everything. */
+        @WithDefault("1095")
+        int retentionDays();
+    }
+
+    /** Pace of report requests: Microsoft allows 14 per 10 minutes per report and app registration. */
+    interface Reports {
+        @WithDefault("14")
+        int rateLimit();
+
+        @WithDefault("10m")
+        Duration rateWindow();
+    }
+
+    interface Licenses {
+        /** Monthly price per SKU part number, e.g. {@code SPE_E3=36.00,POWER_BI_PRO=10}. */
+        Optional<String> prices();
+
+        @WithDefault("USD")
+        String currency();
+    }
+
     interface Sync {
         /** Quartz-style cron of the scheduled sync, or {@code off}. */
         @WithDefault("0 7 * * * ?")

@@ -36,6 +36,23 @@ public class LicenseQueries {
                 .stream().collect(Collectors.groupingBy(p -> p.key.skuId(), LinkedHashMap::new, Collectors.toList()));
     }
 
+    /** Per SKU, holders (not deleted, assignment not failed) with no activity after {@code lastActiveOnOrBefore}. */
+    public Map<UUID, Integer> inactiveCounts(Collection<UUID> skuIds, java.time.LocalDate lastActiveOnOrBefore) {
+        if (skuIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = LicenseAssignmentEntity.getEntityManager().createQuery(
+                        "select la.skuId, count(distinct la.userId) from LicenseAssignmentEntity la, UserEntity u"
+                                + " where u.id = la.userId and u.deletedAt is null and la.skuId in :skus"
+                                + " and coalesce(la.state, '') <> 'Error'"
+                                + " and not exists (select 1 from UsageIdentityEntity ui where ui.userId = la.userId"
+                                + " and ui.lastActivityDate > :cutoff) group by la.skuId", Object[].class)
+                .setParameter("skus", skuIds).setParameter("cutoff", lastActiveOnOrBefore).getResultList();
+        Map<UUID, Integer> counts = new java.util.HashMap<>();
+        rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).intValue()));
+        return counts;
+    }
+
     /** License assignments (with their SKU) of many users in one statement, keyed by user. */
     public Map<UUID, List<AssignmentWithSku>> assignments(Collection<UUID> userIds) {
         if (userIds.isEmpty()) {

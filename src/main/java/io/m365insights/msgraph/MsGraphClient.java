@@ -1,6 +1,10 @@
 package io.m365insights.msgraph;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -23,4 +27,19 @@ public interface MsGraphClient {
     void listUsers(Consumer<List<MsGraphUser>> page);
 
     List<MsGraphSku> listSubscribedSkus();
+
+    /**
+     * Downloads the Microsoft 365 Apps user detail report of one day (CSV, via a 302 to a pre-authenticated URL).
+     * {@code beforeEachAttempt} runs before every request, retries included (report requests are paced);
+     * {@code reader} reads the body of each attempt; an IOException while reading is a network fault and retried.
+     */
+    <T> T m365AppUserDetail(LocalDate date, Runnable beforeEachAttempt, ReportReader<T> reader);
+
+    /** The tenant's "display concealed names" report setting; empty when the app may not read it. */
+    Optional<Boolean> reportNamesConcealed();
+
+    @FunctionalInterface
+    interface ReportReader<T> {
+        T read(InputStream body) throws IOException;
+    }
 }

@@ -40,6 +40,12 @@ public final class MsGraphErrors {
                 failure.getClass().getSimpleName() + ": " + failure.getMessage(), null, null);
     }
 
+    /** Whether a failure came from talking to Microsoft Graph or Entra ID (HTTP, network, token), not from our code. */
+    public static boolean isGraphFailure(Throwable failure) {
+        return failure instanceof MsGraphException || find(failure, ApiException.class) != null
+                || find(failure, OidcClientException.class) != null || find(failure, IOException.class) != null;
+    }
+
     private static MsGraphException fromApi(String operation, ApiException api) {
         int status = api.getResponseStatusCode();
         String code = null;

@@ -46,6 +46,9 @@ public class MsGraphRequests {
             try {
                 return request.get();
             } catch (RuntimeException e) {
+                if (!MsGraphErrors.isGraphFailure(e)) {
+                    throw e; // our own failure (e.g. a report we cannot read): not a Graph fault, not retried
+                }
                 MsGraphException mapped = MsGraphErrors.map(operation, e);
                 if (mapped.kind() == MsGraphErrorKind.UNAUTHENTICATED) {
                     tokens.invalidate();

@@ -1,5 +1,6 @@
 package io.m365insights.msgraph;
 
+import com.microsoft.graph.models.AdminReportSettings;
 import com.microsoft.graph.models.LicenseAssignmentState;
 import com.microsoft.graph.models.SubscribedSku;
 import com.microsoft.graph.models.SubscribedSkuCollectionResponse;
@@ -9,9 +10,14 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -54,6 +60,36 @@ public class SdkMsGraphClient implements MsGraphClient {
             }
         }
         return skus;
+    }
+
+    @Override
+    public <T> T m365AppUserDetail(LocalDate date, Runnable beforeEachAttempt, ReportReader<T> reader) {
+        return requests.execute("usage report " + date, () -> {
+            beforeEachAttempt.run();
+            try (InputStream body = graph.reports().getM365AppUserDetailWithDate(date).get()) {
+                if (body == null) { // the SDK got a 3xx it could not follow (CONTRACT.md §1.3)
+                    throw new MsGraphException(MsGraphErrorKind.UNEXPECTED, "usage report " + date, 0, null,
+                            "no report content: the redirect to the download URL was not followed", null, null);
+                }
+                return reader.read(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Boolean> reportNamesConcealed() {
+        try {
+            AdminReportSettings settings = requests.execute("read report settings",
+                    () -> graph.admin().reportSettings().get());
+            return Optional.ofNullable(settings == null ? null : settings.getDisplayConcealedNames());
+        } catch (MsGraphException e) {
+            if (e.kind() == MsGraphErrorKind.FORBIDDEN) {
+                return Optional.empty(); // ReportSettings.Read.All not granted: concealment is told by the names
+            }
+            throw e;
+        }
     }
 
     private static List<MsGraphUser> toUsers(UserCollectionResponse response) {

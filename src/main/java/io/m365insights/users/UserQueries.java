@@ -75,6 +75,11 @@ public class UserQueries {
             where.add("lower(u.department) = :department");
             params.and("department", c.department().toLowerCase());
         }
+        if (c.lastActiveOnOrBefore() != null) {
+            where.add("not exists (select 1 from UsageIdentityEntity ui where ui.userId = u.id"
+                    + " and ui.lastActivityDate > :lastActive)");
+            params.and("lastActive", c.lastActiveOnOrBefore());
+        }
         if (c.search() != null && !c.search().isBlank()) {
             // the same expression as the trigram index directory_user_search
             where.add("(u.sortName || ' ' || u.sortUpn || ' ' || lower(coalesce(u.mail, ''))) like :search escape '\\'");

@@ -74,6 +74,16 @@ public final class SimulatorClient {
                 .get("access_token").asText();
     }
 
+    /** Report behaviour: concealed names, missing permission, throttling, clock, truncated downloads. */
+    public void reports(Map<String, Object> settings) {
+        send("PATCH", "/_simulator/reports", settings);
+    }
+
+    /** The rows of a day's usage report as the simulator would serve them now. */
+    public JsonNode usage(java.time.LocalDate date) {
+        return send("GET", "/_simulator/usage?date=" + date, null);
+    }
+
     public void revokeTokens() {
         send("POST", "/_simulator/tokens/revoke", null);
     }

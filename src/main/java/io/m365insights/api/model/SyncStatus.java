@@ -13,5 +13,6 @@ public record SyncStatus(
         @Description("The run in progress, if any.") SyncRun currentRun,
         @Description("The latest run, whatever its outcome.") SyncRun lastRun,
         @Description("The latest run in which every part succeeded: the data is at least this fresh.") SyncRun lastSuccessfulRun,
-        @NonNull @Description("The ten latest runs, newest first.") List<@NonNull SyncRun> recentRuns) {
+        @NonNull @Description("The ten latest runs, newest first.") List<@NonNull SyncRun> recentRuns,
+        @NonNull @Description("Usage data held: coverage, gaps, concealment.") UsageCoverage usage) {
 }

@@ -22,4 +22,7 @@ public class UserFilter {
     @DefaultValue("false")
     @Description("Include users that Microsoft 365 no longer lists (deletedAt set).")
     public Boolean includeDeleted;
+    @Description("Users with no activity in any app (Teams included) on the N most recent days of usage data; "
+            + "never-active users included. Error USAGE_UNAVAILABLE while names are concealed.")
+    public Integer inactiveForDays;
 }

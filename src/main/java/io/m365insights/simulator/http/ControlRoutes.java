@@ -61,7 +61,11 @@ final class ControlRoutes {
                 "DELETE /_simulator/users/{id}",
                 "POST /_simulator/users/{id}/licenses {add:[{skuId, groupId, disabledPlans}], remove:[{skuId, groupId}]}",
                 "POST /_simulator/faults {method, pathRegex, skip, times, rate, kind, status, code, retryAfter, delayMillis}",
-                "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke")
+                "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke",
+                "GET /_simulator/usage?date=YYYY-MM-DD (the rows of that day's usage report, as JSON)",
+                "PATCH /_simulator/reports {concealed, forbidden, throttle: {enforced, limit, windowMillis}, "
+                        + "clockOffsetDays, truncatedDates}",
+                "POST /_simulator/api-tokens {roles, upn, name, audience, expiresInSeconds}")
                 .forEach(endpoints::add);
         return SimResponse.json(200, Json.write(n));
     }

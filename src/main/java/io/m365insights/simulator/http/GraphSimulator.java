@@ -28,6 +28,10 @@ public final class GraphSimulator implements AutoCloseable {
 
     private final SimulatorOptions options;
     private final HttpServer server;
+    /** Serves report downloads: another host name (127.0.0.1) and port, as Microsoft's download host is. */
+    private final HttpServer downloadServer;
+    private final Router downloadRouter = new Router();
+    private final ReportRoutes reports;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Router router = new Router();
     private final TokenIssuer tokens = new TokenIssuer();
@@ -35,24 +39,32 @@ public final class GraphSimulator implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog();
     private final IdentityRoutes identity;
     private volatile SimulatedTenant tenant;
+    private volatile long seed;
 
     private GraphSimulator(SimulatorOptions options) throws IOException {
         this.options = options;
         this.tenant = TenantGenerator.generate(options.seed(), options.users());
+        this.seed = options.seed();
         new TokenRoutes(this).register(router);
         new DirectoryRoutes(this).register(router);
         new ControlRoutes(this).register(router);
         identity = new IdentityRoutes(this);
         identity.register(router);
+        reports = new ReportRoutes(this);
+        reports.register(router, downloadRouter);
         server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
-        server.createContext("/", this::handle);
+        server.createContext("/", exchange -> handle(exchange, router));
         server.setExecutor(executor);
+        downloadServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        downloadServer.createContext("/", exchange -> handle(exchange, downloadRouter));
+        downloadServer.setExecutor(executor);
     }
 
     public static GraphSimulator start(SimulatorOptions options) {
         try {
             GraphSimulator sim = new GraphSimulator(options);
             sim.server.start();
+            sim.downloadServer.start();
             return sim;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the Microsoft Graph simulator on port " + options.port(), e);
@@ -61,6 +73,11 @@ public final class GraphSimulator implements AutoCloseable {
 
     public String origin() {
         return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** Where report downloads are served: a different host and port than Graph. */
+    String downloadOrigin() {
+        return "http://127.0.0.1:" + downloadServer.getAddress().getPort();
     }
 
     public String graphBaseUrl() {
@@ -73,6 +90,11 @@ public final class GraphSimulator implements AutoCloseable {
 
     public SimulatorOptions options() {
         return options;
+    }
+
+    /** The seed of the current tenant (its usage is derived from it). */
+    public long seed() {
+        return seed;
     }
 
     public SimulatedTenant tenant() {
@@ -97,6 +119,8 @@ public final class GraphSimulator implements AutoCloseable {
      */
     public void reset(long seed, int users) {
         tenant = TenantGenerator.generate(seed, users, tenant.tenantId());
+        this.seed = seed;
+        reports.reset();
         faults.clear(seed);
         requestLog.clear();
     }
@@ -110,6 +134,8 @@ public final class GraphSimulator implements AutoCloseable {
         config.put("m365.graph-base-url", graphBaseUrl());
         config.put("m365.token-url", tokenUrl());
         config.put("m365.simulator.url", origin());
+        // the simulator does not throttle reports unless asked to: no need to pace them at Microsoft's rate
+        config.put("m365.reports.rate-window", "1s");
         // the simulated Entra ID also issues the tokens callers present to our API
         config.put("quarkus.oidc.auth-server-url", identity.issuer());
         config.put("quarkus.oidc.client-id", IdentityRoutes.API_CLIENT_ID);
@@ -119,15 +145,16 @@ public final class GraphSimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        downloadServer.stop(0);
         executor.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) {
+    private void handle(HttpExchange exchange, Router router) {
         int status = 500;
         SimRequest request = null;
         try (exchange) {
             request = SimRequest.from(exchange);
-            Optional<SimResponse> response = dispatch(request);
+            Optional<SimResponse> response = dispatch(request, router);
             if (response.isEmpty()) {
                 status = 0; // dropped connection: close without a response
                 return;
@@ -150,7 +177,7 @@ public final class GraphSimulator implements AutoCloseable {
         }
     }
 
-    private Optional<SimResponse> dispatch(SimRequest request) throws Exception {
+    private Optional<SimResponse> dispatch(SimRequest request, Router router) throws Exception {
         Optional<Router.Match> match = router.find(request.method(), request.path());
         if (match.isEmpty()) {
             String segment = request.path().substring(request.path().lastIndexOf('/') + 1);

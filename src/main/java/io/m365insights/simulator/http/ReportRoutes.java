@@ -1,0 +1,259 @@
+package io.m365insights.simulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.m365insights.simulator.tenant.UsageModel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Usage reports (CONTRACT.md §1–2): {@code GET /reports/getM365AppUserDetail(date=D)} answers 302 with a
+ * pre-authenticated download URL on another host and port, where the CSV (UTF-8 BOM, CRLF) is served;
+ * {@code GET|PATCH /admin/reportSettings} holds the concealed-names setting. Dates older than the 28 most recent
+ * available days are refused with 400 InvalidArgument (which day exactly is the boundary is unverified; we count 28
+ * days back from the latest available day, today - 2). The latest available day is served incomplete (about 10% of
+ * rows missing), as Microsoft may still be completing it. An optional mode enforces Microsoft's report throttling
+ * (14 requests per 10 minutes per report, sliding window; the window can be compressed for tests).
+ */
+final class ReportRoutes {
+    static final String HEADER = "Report Refresh Date,User Principal Name,Last Activation Date,Last Activity Date,"
+            + "Report Period,Windows,Mac,Mobile,Web,Outlook,Word,Excel,PowerPoint,OneNote,Teams,"
+            + "Outlook (Windows),Word (Windows),Excel (Windows),PowerPoint (Windows),OneNote (Windows),Teams (Windows),"
+            + "Outlook (Mac),Word (Mac),Excel (Mac),PowerPoint (Mac),OneNote (Mac),Teams (Mac),"
+            + "Outlook (Mobile),Word (Mobile),Excel (Mobile),PowerPoint (Mobile),OneNote (Mobile),Teams (Mobile),"
+            + "Outlook (Web),Word (Web),Excel (Web),PowerPoint (Web),OneNote (Web),Teams (Web)";
+    /** Microsoft's delay: the latest day a report can be asked for is today minus this. */
+    static final int LATEST_DAY_OFFSET = 2;
+    static final int KEPT_DAYS = 28;
+    private static final Pattern FUNCTION = Pattern.compile("(date|period)=('?)([^')]*)\\2");
+
+    private record Download(LocalDate date, boolean concealed, boolean incomplete) {
+    }
+
+    private final GraphSimulator sim;
+    private final Map<String, Download> downloads = new ConcurrentHashMap<>();
+    private final Deque<Long> recentRequests = new ArrayDeque<>();
+    private volatile boolean concealed;
+    private volatile boolean throttleEnforced;
+    private volatile int throttleLimit = 14;
+    private volatile long throttleWindowMillis = 600_000;
+    private volatile int clockOffsetDays;
+    private volatile boolean reportsForbidden;
+    /** Days whose download is cut off mid-line (a truncated file). */
+    private final java.util.Set<LocalDate> truncated = ConcurrentHashMap.newKeySet();
+
+    ReportRoutes(GraphSimulator sim) {
+        this.sim = sim;
+    }
+
+    void register(Router graph, Router download) {
+        graph.add("GET", "/v1\\.0/reports/getM365AppUserDetail\\((.*)\\)", Router.Area.GRAPH, this::report);
+        graph.add("GET", "/v1\\.0/admin/reportSettings", Router.Area.GRAPH, this::getSettings);
+        graph.add("PATCH", "/v1\\.0/admin/reportSettings", Router.Area.GRAPH, this::patchSettings);
+        graph.add("GET", "/_simulator/usage", Router.Area.CONTROL, this::rawUsage);
+        graph.add("PATCH", "/_simulator/reports", Router.Area.CONTROL, this::configure);
+        download.add("GET", "/data/download/([^/]+)", Router.Area.DOWNLOAD, this::download);
+    }
+
+    void reset() {
+        downloads.clear();
+        synchronized (recentRequests) {
+            recentRequests.clear();
+        }
+        concealed = false;
+        throttleEnforced = false;
+        throttleLimit = 14;
+        throttleWindowMillis = 600_000;
+        clockOffsetDays = 0;
+        reportsForbidden = false;
+        truncated.clear();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(clockOffsetDays);
+    }
+
+    private SimResponse report(SimRequest r) {
+        if (reportsForbidden) { // the app registration lacks Reports.Read.All (CONTRACT.md §2: the message is a JSON string)
+            return ODataErrors.error(403, "UnknownError",
+                    "{\"error\":{\"code\":\"S2SUnauthorized\",\"message\":\"Invalid permission.\"}}", r);
+        }
+        Matcher m = FUNCTION.matcher(r.group(1));
+        if (!m.matches() || !m.group(1).equals("date")) {
+            return ODataErrors.error(400, "BadRequest", "The simulator serves getM365AppUserDetail(date=...) only.", r);
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(m.group(3));
+        } catch (DateTimeParseException e) {
+            return ODataErrors.error(400, "InvalidArgument", "Invalid date value specified: " + m.group(3) + ".", r);
+        }
+        SimResponse throttled = throttle(r);
+        if (throttled != null) {
+            return throttled;
+        }
+        LocalDate latest = today().minusDays(LATEST_DAY_OFFSET);
+        if (date.isBefore(latest.minusDays(KEPT_DAYS - 1)) || date.isAfter(today())) {
+            return ODataErrors.error(400, "InvalidArgument", "Invalid date value specified: " + date
+                    + ". Only support data for the past 28 days.", r);
+        }
+        String id = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        downloads.put(id, new Download(date, concealed, !date.isBefore(latest)));
+        return SimResponse.of(302, "text/plain", new byte[0])
+                .header("Location", sim.downloadOrigin() + "/data/download/" + id);
+    }
+
+    /** Sliding window per report function, as Microsoft counts it; a 429 says when the oldest request leaves it. */
+    private SimResponse throttle(SimRequest r) {
+        if (!throttleEnforced) {
+            return null;
+        }
+        long now = System.currentTimeMillis();
+        synchronized (recentRequests) {
+            while (!recentRequests.isEmpty() && recentRequests.peekFirst() <= now - throttleWindowMillis) {
+                recentRequests.removeFirst();
+            }
+            if (recentRequests.size() >= throttleLimit) {
+                double wait = (recentRequests.peekFirst() + throttleWindowMillis - now) / 1000.0;
+                return ODataErrors.error(429, "TooManyRequests", "Please retry again later.", r)
+                        .header("Retry-After", String.format(java.util.Locale.ROOT, "%.3f", Math.max(0.001, wait)));
+            }
+            recentRequests.addLast(now);
+        }
+        return null;
+    }
+
+    private SimResponse download(SimRequest r) {
+        Download d = downloads.remove(r.group(1));
+        if (d == null) {
+            return SimResponse.of(404, "text/plain", "The download link expired.".getBytes(StandardCharsets.UTF_8));
+        }
+        if (r.header("authorization") != null) { // pre-authenticated: a token must never be sent here
+            return SimResponse.of(400, "text/plain", "Unexpected Authorization header.".getBytes(StandardCharsets.UTF_8));
+        }
+        List<UsageModel.Row> rows = sim.tenant().read(t ->
+                UsageModel.report(t, sim.seed(), d.date(), d.concealed(), d.incomplete()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 200 + 1024);
+        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            w.write('\uFEFF');
+            w.write(HEADER);
+            w.write("\r\n");
+            for (UsageModel.Row row : rows) {
+                w.write(d.date() + "," + row.upn() + "," + date(row.lastActivationDate()) + ","
+                        + date(row.lastActivityDate()) + ",1");
+                for (int p = 0; p < UsageModel.PLATFORMS; p++) {
+                    w.write(yesNo(row.flags(), UsageModel.platformBit(p)));
+                }
+                for (int a = 0; a < UsageModel.APPS; a++) {
+                    w.write(yesNo(row.flags(), UsageModel.appBit(a)));
+                }
+                for (int p = 0; p < UsageModel.PLATFORMS; p++) {
+                    for (int a = 0; a < UsageModel.APPS; a++) {
+                        w.write(yesNo(row.flags(), UsageModel.pairBit(a, p)));
+                    }
+                }
+                w.write("\r\n");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] csv = out.toByteArray();
+        if (truncated.contains(d.date())) {
+            csv = java.util.Arrays.copyOf(csv, csv.length * 2 / 3); // cut in the middle of a line
+        }
+        return SimResponse.of(200, "application/octet-stream", csv);
+    }
+
+    private SimResponse getSettings(SimRequest r) {
+        // Kiota reads displayConcealedNames at the top level; the docs' example wraps it in "value" (unverified).
+        ObjectNode body = Json.object()
+                .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#admin/reportSettings/$entity")
+                .put("@odata.type", "#microsoft.graph.adminReportSettings")
+                .put("displayConcealedNames", concealed);
+        return SimResponse.json(200, Json.write(body));
+    }
+
+    private SimResponse patchSettings(SimRequest r) {
+        JsonNode b = Json.read(r.body());
+        if (b == null || !b.has("displayConcealedNames")) {
+            return ODataErrors.badRequest("displayConcealedNames is required.", r);
+        }
+        concealed = b.get("displayConcealedNames").asBoolean();
+        return SimResponse.empty(204);
+    }
+
+    /** {@code ?date=D}: the rows the report for D holds right now, as JSON (for tests to compute expectations). */
+    private SimResponse rawUsage(SimRequest r) {
+        LocalDate date = LocalDate.parse(r.query().get("date"));
+        LocalDate latest = today().minusDays(LATEST_DAY_OFFSET);
+        List<UsageModel.Row> rows = sim.tenant().read(t -> UsageModel.report(t, sim.seed(), date,
+                concealed, !date.isBefore(latest)));
+        ArrayNode arr = Json.array();
+        for (UsageModel.Row row : rows) {
+            arr.addObject().put("upn", row.upn()).put("flags", row.flags())
+                    .put("lastActivityDate", date(row.lastActivityDate()))
+                    .put("lastActivationDate", date(row.lastActivationDate()));
+        }
+        ObjectNode body = Json.object().put("date", date.toString()).put("today", today().toString());
+        body.set("rows", arr);
+        return SimResponse.json(200, Json.write(body));
+    }
+
+    /**
+     * {@code {concealed, forbidden, throttle: {enforced, limit, windowMillis}, clockOffsetDays, truncatedDates: [..]}},
+     * each optional.
+     */
+    private SimResponse configure(SimRequest r) {
+        JsonNode b = Json.read(r.body());
+        if (b == null) {
+            return ODataErrors.badRequest("A JSON object is required.", r);
+        }
+        if (b.has("concealed")) {
+            concealed = b.get("concealed").asBoolean();
+        }
+        if (b.has("forbidden")) {
+            reportsForbidden = b.get("forbidden").asBoolean();
+        }
+        if (b.has("clockOffsetDays")) {
+            clockOffsetDays = b.get("clockOffsetDays").asInt();
+        }
+        if (b.has("truncatedDates")) {
+            truncated.clear();
+            b.get("truncatedDates").forEach(d -> truncated.add(LocalDate.parse(d.asText())));
+        }
+        JsonNode t = b.path("throttle");
+        if (t.has("enforced")) {
+            throttleEnforced = t.get("enforced").asBoolean();
+        }
+        if (t.has("limit")) {
+            throttleLimit = t.get("limit").asInt();
+        }
+        if (t.has("windowMillis")) {
+            throttleWindowMillis = t.get("windowMillis").asLong();
+        }
+        return SimResponse.json(200, Json.write(Json.object().put("today", today().toString())));
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? "" : d.toString();
+    }
+
+    private static String yesNo(long flags, int bit) {
+        return (flags & (1L << bit)) != 0 ? ",Yes" : ",No";
+    }
+}

@@ -1,0 +1,35 @@
+package io.m365insights.usage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+
+/**
+ * "Inactive for N days": no activity in any app (Teams included) on the N most recent days of usage data, counted
+ * back from the latest stored report day (not from today: reports lag about two days). Never-active users count as
+ * inactive. Unavailable while those days' names are concealed.
+ */
+@ApplicationScoped
+public class Inactivity {
+    public static final int MAX_DAYS = 3650;
+
+    @Inject
+    UsageQueries usage;
+
+    /** Users whose last activity is on or before this date are inactive for {@code days}. */
+    public LocalDate inactiveIfLastActiveOnOrBefore(int days) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS);
+        }
+        LocalDate latest = usage.latestDay().orElseThrow(() -> new UsageUnavailableException(
+                "No usage report is stored yet, so inactivity cannot be told: wait for the first usage sync "
+                        + "(see syncStatus.usage)"));
+        LocalDate since = latest.minusDays(days - 1L);
+        if (!usage.concealedDays(since, latest).isEmpty()) {
+            throw new UsageUnavailableException("Usage reports conceal user names, so who is inactive cannot be told "
+                    + "(counts per app stay available). " + UsageUnavailableException.REVEAL_NAMES);
+        }
+        return latest.minusDays(days);
+    }
+}

@@ -1,0 +1,281 @@
+package io.m365insights.usage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Stores one report day in the ledger. The file is read whole into staging first (streamed, COPY in batches), so a
+ * file we cannot read stores nothing; then, in one transaction, the day's bit is cleared in every identity's month
+ * row and set again from the staged rows: the day's data replaces its previous data atomically, and no other day is
+ * touched.
+ */
+@ApplicationScoped
+public class UsageDayStore {
+    private static final int COPY_BATCH = 5000;
+
+    /** What storing a day did. */
+    public record DayResult(int rows, int concealedRows, int unmatchedRows, boolean replaced, LocalDate refreshDate) {
+    }
+
+    public Set<LocalDate> storedDays(Connection c, LocalDate from, LocalDate to) throws SQLException {
+        Set<LocalDate> days = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select report_date from usage_report_day where report_date between ? and ?")) {
+            ps.setDate(1, Date.valueOf(from));
+            ps.setDate(2, Date.valueOf(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(rs.getDate(1).toLocalDate());
+                }
+            }
+        }
+        return days;
+    }
+
+    public DayResult replaceDay(Connection c, LocalDate day, InputStream csv, long runId) throws SQLException {
+        Staged staged = stage(c, csv);
+        c.setAutoCommit(false);
+        try {
+            DayResult result = apply(c, day, staged, runId);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("truncate staged_usage_row");
+            }
+        }
+    }
+
+    private record Staged(int rows, int concealedRows, LocalDate refreshDate) {
+    }
+
+    private Staged stage(Connection c, InputStream csv) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("truncate staged_usage_row");
+        }
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        int[] unknown = {0};
+        int[] concealed = {0};
+        LocalDate[] refresh = {null};
+        StringWriter buffer = new StringWriter();
+        CSVPrinter[] printer = {newPrinter(buffer)};
+        int[] pending = {0};
+        int rows = UsageReportParser.parse(csv, row -> {
+            // each unattributed row is its own identity: "(Unknown)#1", "(Unknown)#2", ... in file order
+            String name = row.name().equals("(Unknown)") ? "(Unknown)#" + (++unknown[0]) : row.name();
+            if (row.concealed()) {
+                concealed[0]++;
+            }
+            if (row.refreshDate() != null && (refresh[0] == null || row.refreshDate().isAfter(refresh[0]))) {
+                refresh[0] = row.refreshDate();
+            }
+            printer[0].printRecord(name, row.concealed(), row.flags(), row.lastActivityDate(), row.lastActivationDate());
+            if (++pending[0] == COPY_BATCH) {
+                flush(copy, printer[0], buffer);
+                pending[0] = 0;
+            }
+        });
+        try {
+            flush(copy, printer[0], buffer);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not stage report rows: " + e.getMessage(), e);
+        }
+        return new Staged(rows, concealed[0], refresh[0]);
+    }
+
+    private static CSVPrinter newPrinter(StringWriter buffer) {
+        try {
+            return new CSVPrinter(buffer, CSVFormat.POSTGRESQL_CSV);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void flush(CopyManager copy, CSVPrinter printer, StringWriter buffer) throws SQLException, IOException {
+        printer.flush();
+        if (buffer.getBuffer().isEmpty()) {
+            return;
+        }
+        copy.copyIn("copy staged_usage_row (report_name, concealed, flags, last_activity_date, last_activation_date) "
+                + "from stdin (format csv)", new StringReader(buffer.toString()));
+        buffer.getBuffer().setLength(0);
+    }
+
+    private DayResult apply(Connection c, LocalDate day, Staged staged, long runId) throws SQLException {
+        LocalDate month = day.withDayOfMonth(1);
+        int bit = 1 << (day.getDayOfMonth() - 1);
+        List<UsageFlags.Flag> flags = UsageFlags.ALL;
+        String columns = flags.stream().map(UsageFlags.Flag::column).collect(Collectors.joining(", "));
+        boolean replaced;
+        try (PreparedStatement ps = c.prepareStatement("select 1 from usage_report_day where report_date = ?")) {
+            ps.setDate(1, Date.valueOf(day));
+            try (ResultSet rs = ps.executeQuery()) {
+                replaced = rs.next();
+            }
+        }
+        String grouped = "(select report_name, bool_or(concealed) as concealed, bit_or(flags) as flags, "
+                + "max(last_activity_date) as last_activity_date, max(last_activation_date) as last_activation_date "
+                + "from staged_usage_row group by report_name)";
+        execute(c, "insert into usage_identity (report_name, concealed) select report_name, concealed from "
+                + grouped + " s on conflict (report_name) do nothing");
+        // the day's previous data goes (only this day's bit), then the new data is set
+        execute(c, "update usage_month set present = present & ~" + bit + ", "
+                + flags.stream().map(f -> f.column() + " = " + f.column() + " & ~" + bit)
+                .collect(Collectors.joining(", "))
+                + " where month = '" + month + "' and (present & " + bit + ") <> 0");
+        execute(c, "insert into usage_month as m (month, identity_id, present, " + columns + ") select '" + month
+                + "', i.id, " + bit + ", "
+                + flags.stream().map(f -> "case when s.flags & " + (1L << f.bit()) + " <> 0 then " + bit + " else 0 end")
+                .collect(Collectors.joining(", "))
+                + " from " + grouped + " s join usage_identity i on i.report_name = s.report_name"
+                + " on conflict (month, identity_id) do update set present = m.present | excluded.present, "
+                + flags.stream().map(f -> f.column() + " = m." + f.column() + " | excluded." + f.column())
+                .collect(Collectors.joining(", ")));
+        // latest activity: the report's own date, or this day when any app was used
+        try (PreparedStatement ps = c.prepareStatement("update usage_identity i set "
+                + "last_activity_date = greatest(i.last_activity_date, s.last_activity_date, "
+                + "case when s.flags & " + UsageFlags.ANY_APP + " <> 0 then ?::date end), "
+                + "last_activation_date = greatest(i.last_activation_date, s.last_activation_date) "
+                + "from " + grouped + " s where i.report_name = s.report_name")) {
+            ps.setDate(1, Date.valueOf(day));
+            ps.executeUpdate();
+        }
+        dailyCounts(c, day);
+        int unmatched;
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from " + grouped + " s where not s.concealed "
+                + "and not exists (select 1 from directory_user d where d.sort_upn = s.report_name)")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                unmatched = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into usage_report_day (report_date, refresh_date, row_count, concealed_rows, unmatched_rows,
+                    fetched_at, run_id) values (?, ?, ?, ?, ?, now(), ?)
+                on conflict (report_date) do update set refresh_date = excluded.refresh_date,
+                    row_count = excluded.row_count, concealed_rows = excluded.concealed_rows,
+                    unmatched_rows = excluded.unmatched_rows, fetched_at = now(), run_id = excluded.run_id""")) {
+            ps.setDate(1, Date.valueOf(day));
+            ps.setDate(2, staged.refreshDate() == null ? null : Date.valueOf(staged.refreshDate()));
+            ps.setInt(3, staged.rows());
+            ps.setInt(4, staged.concealedRows());
+            ps.setInt(5, unmatched);
+            ps.setLong(6, runId);
+            ps.executeUpdate();
+        }
+        return new DayResult(staged.rows(), staged.concealedRows(), unmatched, replaced, staged.refreshDate());
+    }
+
+    /** Distinct active identities of the day per app (SUITE too) and platform (ANY too): exact, no union needed. */
+    private static void dailyCounts(Connection c, LocalDate day) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("delete from usage_daily where report_date = ?")) {
+            del.setDate(1, Date.valueOf(day));
+            del.executeUpdate();
+        }
+        StringBuilder values = new StringBuilder();
+        for (UsageApp app : UsageApp.values()) {
+            for (Platform platform : allPlatformsAndAny()) {
+                if (!values.isEmpty()) {
+                    values.append(" union all ");
+                }
+                values.append("select '").append(app.name()).append("', '")
+                        .append(platform == null ? "ANY" : platform.name()).append("', count(*) filter (where flags & ")
+                        .append(UsageFlags.mask(app, platform)).append(" <> 0) from g");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into usage_daily (report_date, app, platform, "
+                + "active_users) with g as (select bit_or(flags) as flags from staged_usage_row group by report_name) "
+                + "select ?::date, x.* from (" + values + ") x")) {
+            ps.setDate(1, Date.valueOf(day));
+            ps.executeUpdate();
+        }
+    }
+
+    static List<Platform> allPlatformsAndAny() {
+        List<Platform> list = new java.util.ArrayList<>();
+        list.add(null);
+        list.addAll(List.of(Platform.values()));
+        return list;
+    }
+
+    /** Links report names to directory users by UPN; a link once made is kept (history survives a UPN change). */
+    public int linkIdentities(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update usage_identity i set user_id = d.id from directory_user d
+                where i.user_id is null and not i.concealed and d.sort_upn = i.report_name""")) {
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Drops days older than the retention; returns how many days went. */
+    public int applyRetention(Connection c, LocalDate keepFrom) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            int days;
+            try (PreparedStatement ps = c.prepareStatement("delete from usage_report_day where report_date < ?")) {
+                ps.setDate(1, Date.valueOf(keepFrom));
+                days = ps.executeUpdate();
+            }
+            if (days > 0) {
+                try (PreparedStatement ps = c.prepareStatement("delete from usage_daily where report_date < ?")) {
+                    ps.setDate(1, Date.valueOf(keepFrom));
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("delete from usage_month where month < ?")) {
+                    ps.setDate(1, Date.valueOf(keepFrom.withDayOfMonth(1)));
+                    ps.executeUpdate();
+                }
+                // the partly kept month: clear the bits of its days before keepFrom
+                int keepBits = ~((1 << (keepFrom.getDayOfMonth() - 1)) - 1);
+                execute(c, "update usage_month set present = present & " + keepBits + ", " + UsageFlags.ALL.stream()
+                        .map(f -> f.column() + " = " + f.column() + " & " + keepBits).collect(Collectors.joining(", "))
+                        + " where month = '" + keepFrom.withDayOfMonth(1) + "'");
+            }
+            c.commit();
+            return days;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    public void remember(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into usage_state (key, value, updated_at) values (?, ?, "
+                + "now()) on conflict (key) do update set value = excluded.value, updated_at = now()")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.m365insights.usage;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Who a usage report row is about (read side; {@link UsageDayStore} writes it). */
+@Entity
+@Table(name = "usage_identity")
+public class UsageIdentityEntity extends PanacheEntityBase {
+    @Id
+    public Integer id;
+    @Column(name = "report_name")
+    public String reportName;
+    public boolean concealed;
+    @Column(name = "user_id")
+    public UUID userId;
+    @Column(name = "last_activity_date")
+    public LocalDate lastActivityDate;
+    @Column(name = "last_activation_date")
+    public LocalDate lastActivationDate;
+}

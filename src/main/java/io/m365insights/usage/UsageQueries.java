@@ -1,0 +1,226 @@
+package io.m365insights.usage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Usage series and per-user usage from the ledger. Distinct users per period: a person active on several days of a
+ * week counts once for that week; only days within [from, to] count; periods without any stored day give no point.
+ */
+@ApplicationScoped
+public class UsageQueries {
+    @Inject
+    EntityManager em;
+
+    public record Point(LocalDate periodStart, UsageApp app, Platform platform, int activeUsers) {
+    }
+
+    /** Stored report days within [from, to], ascending. */
+    public List<LocalDate> reportDays(LocalDate from, LocalDate to) {
+        return rows("select report_date from usage_report_day where report_date between ?1 and ?2 order by 1", from, to)
+                .stream().map(r -> date(r[0])).toList();
+    }
+
+    public List<Point> series(LocalDate from, LocalDate to, Granularity g, List<UsageApp> apps, List<Platform> platforms) {
+        List<LocalDate> days = reportDays(from, to);
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        List<Platform> plats = platforms == null ? java.util.Collections.singletonList(null) : platforms;
+        Map<LocalDate, Map<String, Integer>> counts = g == Granularity.DAY
+                ? daily(from, to, apps, plats) : periods(from, to, g, days, apps, plats);
+        TreeMap<LocalDate, Boolean> periods = new TreeMap<>();
+        days.forEach(d -> periods.put(g.periodStart(d), true));
+        List<Point> points = new ArrayList<>();
+        for (LocalDate start : periods.keySet()) {
+            Map<String, Integer> c = counts.getOrDefault(start, Map.of());
+            for (UsageApp app : apps) {
+                for (Platform p : plats) {
+                    points.add(new Point(start, app, p, c.getOrDefault(key(app, p), 0)));
+                }
+            }
+        }
+        return points;
+    }
+
+    private Map<LocalDate, Map<String, Integer>> daily(LocalDate from, LocalDate to, List<UsageApp> apps,
+                                                       List<Platform> platforms) {
+        Map<LocalDate, Map<String, Integer>> out = new HashMap<>();
+        for (Object[] r : rows("select report_date, app, platform, active_users from usage_daily "
+                + "where report_date between ?1 and ?2 and app in (?3) and platform in (?4)", from, to,
+                apps.stream().map(Enum::name).toList(),
+                platforms.stream().map(p -> p == null ? "ANY" : p.name()).toList())) {
+            String platform = (String) r[2];
+            out.computeIfAbsent(date(r[0]), k -> new HashMap<>()).put(key(UsageApp.valueOf((String) r[1]),
+                    "ANY".equals(platform) ? null : Platform.valueOf(platform)), ((Number) r[3]).intValue());
+        }
+        return out;
+    }
+
+    /**
+     * WEEK and MONTH: per period, OR each identity's day bits over the period's days within [from, to] (a period may
+     * span two months), then count identities per (app, platform). One statement for the whole series.
+     */
+    private Map<LocalDate, Map<String, Integer>> periods(LocalDate from, LocalDate to, Granularity g,
+                                                         List<LocalDate> days, List<UsageApp> apps,
+                                                         List<Platform> platforms) {
+        StringBuilder values = new StringBuilder();
+        LocalDate start = g.periodStart(days.get(0));
+        LocalDate lastDay = days.get(days.size() - 1);
+        while (!start.isAfter(lastDay)) {
+            LocalDate a = start.isBefore(from) ? from : start;
+            LocalDate end = g.periodEnd(start);
+            LocalDate b = end.isAfter(to) ? to : end;
+            for (LocalDate m = a.withDayOfMonth(1); !m.isAfter(b); m = m.plusMonths(1)) {
+                LocalDate lo = a.isAfter(m) ? a : m;
+                LocalDate monthEnd = m.plusMonths(1).minusDays(1);
+                LocalDate hi = b.isBefore(monthEnd) ? b : monthEnd;
+                int mask = (int) (((1L << hi.getDayOfMonth()) - 1) & ~((1L << (lo.getDayOfMonth() - 1)) - 1));
+                values.append(values.isEmpty() ? "" : ", ").append("(date '").append(start).append("', date '")
+                        .append(m).append("', ").append(mask).append(")");
+            }
+            start = end.plusDays(1);
+        }
+        List<String> combos = new ArrayList<>();
+        List<String> filters = new ArrayList<>();
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        for (UsageApp app : apps) {
+            for (Platform p : platforms) {
+                List<String> cols = new ArrayList<>();
+                long mask = UsageFlags.mask(app, p);
+                for (UsageFlags.Flag f : UsageFlags.ALL) {
+                    if ((mask & (1L << f.bit())) != 0) {
+                        cols.add(f.column());
+                        columns.add(f.column());
+                    }
+                }
+                combos.add(key(app, p));
+                filters.add("count(*) filter (where (" + String.join(" | ", cols) + ") <> 0)");
+            }
+        }
+        String sql = "with p(period_start, month, mask) as (values " + values + "), "
+                + "u as (select p.period_start, m.identity_id, "
+                + columns.stream().map(c -> "bit_or(m." + c + " & p.mask) as " + c).collect(Collectors.joining(", "))
+                + " from p join usage_month m on m.month = p.month group by p.period_start, m.identity_id) "
+                + "select period_start, " + String.join(", ", filters) + " from u group by period_start";
+        Map<LocalDate, Map<String, Integer>> out = new HashMap<>();
+        for (Object[] r : rows(sql)) {
+            Map<String, Integer> c = new HashMap<>();
+            for (int i = 0; i < combos.size(); i++) {
+                c.put(combos.get(i), ((Number) r[i + 1]).intValue());
+            }
+            out.put(date(r[0]), c);
+        }
+        return out;
+    }
+
+    private static String key(UsageApp app, Platform p) {
+        return app.name() + "/" + (p == null ? "ANY" : p.name());
+    }
+
+    /** What the ledger holds, for syncStatus. */
+    public record Coverage(LocalDate firstDay, LocalDate lastDay, int daysStored, List<LocalDate> missingInWindow,
+                           LocalDate refreshDate, boolean latestDayConcealed, Boolean concealedSetting) {
+    }
+
+    public Coverage coverage(UsageSync.Window window) {
+        Object[] summary = rows("select min(report_date), max(report_date), count(*), max(refresh_date) "
+                + "from usage_report_day").get(0);
+        LocalDate last = date(summary[1]);
+        java.util.Set<LocalDate> inWindow = new java.util.HashSet<>(reportDays(window.first(), window.last()));
+        List<LocalDate> missing = new ArrayList<>();
+        for (LocalDate d = window.first(); !d.isAfter(window.last()); d = d.plusDays(1)) {
+            if (!inWindow.contains(d)) {
+                missing.add(d);
+            }
+        }
+        List<Object[]> setting = rows("select value from usage_state where key = ?1", UsageSync.CONCEALED_SETTING);
+        Boolean concealedSetting = setting.isEmpty() || setting.get(0)[0] == null ? null
+                : Boolean.valueOf(setting.get(0)[0].toString());
+        return new Coverage(date(summary[0]), last, ((Number) summary[2]).intValue(), missing, date(summary[3]),
+                last != null && concealedDays(last, last).contains(last), concealedSetting);
+    }
+
+    public Optional<LocalDate> latestDay() {
+        return Optional.ofNullable(date(rows("select max(report_date) from usage_report_day").get(0)[0]));
+    }
+
+    /** Days within [from, to] whose names are concealed (most rows hold tokens): per-user usage is unavailable. */
+    public java.util.Set<LocalDate> concealedDays(LocalDate from, LocalDate to) {
+        return rows("select report_date from usage_report_day where report_date between ?1 and ?2 "
+                + "and concealed_rows > 0 and concealed_rows * 2 >= row_count", from, to)
+                .stream().map(r -> date(r[0])).collect(Collectors.toSet());
+    }
+
+    /** Per user: last activity (any app), last activation, and the month rows of the ledger, for a page of users. */
+    public record UserLedger(LocalDate lastActivityDate, LocalDate lastActivationDate, boolean inReports,
+                             Map<LocalDate, long[]> months) {
+    }
+
+    public Map<UUID, UserLedger> ledgers(Collection<UUID> userIds, boolean withMonths) {
+        Map<UUID, UserLedger> out = new LinkedHashMap<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : rows("select user_id, max(last_activity_date), max(last_activation_date) from usage_identity "
+                + "where user_id in (?1) group by user_id", userIds)) {
+            out.put((UUID) r[0], new UserLedger(date(r[1]), date(r[2]), true, new HashMap<>()));
+        }
+        if (withMonths && !out.isEmpty()) {
+            String cols = UsageFlags.ALL.stream().map(f -> "m." + f.column()).collect(Collectors.joining(", "));
+            for (Object[] r : rows("select i.user_id, m.month, m.present, " + cols + " from usage_month m "
+                    + "join usage_identity i on i.id = m.identity_id where i.user_id in (?1)", out.keySet())) {
+                long[] bits = new long[UsageFlags.ALL.size() + 1]; // [0] present, then each flag's day bits
+                for (int i = 0; i < bits.length; i++) {
+                    bits[i] = ((Number) r[2 + i]).longValue();
+                }
+                out.get((UUID) r[0]).months().merge(date(r[1]), bits, (x, y) -> {
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] |= y[i];
+                    }
+                    return x;
+                });
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... params) {
+        var q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            q.setParameter(i + 1, p instanceof LocalDate d ? Date.valueOf(d) : p);
+        }
+        List<Object> raw = q.getResultList();
+        List<Object[]> out = new ArrayList<>(raw.size());
+        for (Object o : raw) {
+            out.add(o instanceof Object[] a ? a : new Object[]{o});
+        }
+        return out;
+    }
+
+    private static LocalDate date(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        return ((Date) o).toLocalDate();
+    }
+}

@@ -1,0 +1,173 @@
+package io.m365insights.usage;
+
+import io.m365insights.config.M365Config;
+import io.m365insights.msgraph.MsGraphClient;
+import io.m365insights.msgraph.MsGraphErrorKind;
+import io.m365insights.msgraph.MsGraphException;
+import io.m365insights.sync.SyncPartName;
+import io.m365insights.sync.SyncStep;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Syncs usage: for each day of the window (today - delay, back lookback days) not stored yet, plus the most recent
+ * few (Microsoft may still complete them), oldest first, fetch the Microsoft 365 Apps user detail report and store it.
+ * Requests are paced under Microsoft's throttling limit. A day Microsoft refuses as too old is skipped, not a failure;
+ * a day that cannot be read fails alone and stores nothing; a missing permission fails the part with the fix.
+ * Stored days are never deleted because Microsoft stopped serving them; only the retention setting removes days.
+ */
+@ApplicationScoped
+public class UsageSync implements SyncStep {
+    static final String REPORT = "getM365AppUserDetail";
+    static final String CONCEALED_SETTING = "displayConcealedNames";
+    private static final Logger LOG = Logger.getLogger(UsageSync.class);
+
+    private final MsGraphClient msGraph;
+    private final UsageDayStore store;
+    private final ReportPacer pacer;
+    private final M365Config.Usage config;
+    private final Clock clock;
+
+    @Inject
+    public UsageSync(MsGraphClient msGraph, UsageDayStore store, ReportPacer pacer, M365Config config, Clock clock) {
+        this.msGraph = msGraph;
+        this.store = store;
+        this.pacer = pacer;
+        this.config = config.usage();
+        this.clock = clock;
+    }
+
+    @Override
+    public SyncPartName part() {
+        return SyncPartName.USAGE;
+    }
+
+    /** The days a sync tries to hold: oldest first. */
+    public record Window(LocalDate first, LocalDate last) {
+    }
+
+    public static Window window(LocalDate today, M365Config.Usage config) {
+        LocalDate last = today.minusDays(config.delayDays());
+        return new Window(last.minusDays(config.lookbackDays() - 1L), last);
+    }
+
+    @Override
+    public Outcome run(Context context) throws SQLException {
+        if (!config.enabled()) {
+            return new Outcome(0, 0, 0, 0, "usage sync is switched off (M365_USAGE_ENABLED=false)");
+        }
+        Connection c = context.connection();
+        LocalDate today = LocalDate.now(clock);
+        Window window = window(today, config);
+        Set<LocalDate> stored = store.storedDays(c, window.first(), window.last());
+        LocalDate refreshFrom = window.last().minusDays(config.refreshDays() - 1L);
+        List<LocalDate> todo = new ArrayList<>();
+        for (LocalDate d = window.first(); !d.isAfter(window.last()); d = d.plusDays(1)) {
+            if (!stored.contains(d) || !d.isBefore(refreshFrom)) {
+                todo.add(d);
+            }
+        }
+        Optional<Boolean> concealedSetting = readConcealedSetting();
+        store.remember(c, CONCEALED_SETTING, concealedSetting.map(String::valueOf).orElse(null));
+
+        int rows = 0;
+        int added = 0;
+        int replaced = 0;
+        List<LocalDate> tooOld = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (LocalDate day : todo) {
+            try {
+                UsageDayStore.DayResult r = fetchAndStore(c, day, context.runId());
+                rows += r.rows();
+                if (r.replaced()) {
+                    replaced++;
+                } else {
+                    added++;
+                }
+            } catch (MsGraphException e) {
+                switch (e.kind()) {
+                    case INVALID_ARGUMENT -> tooOld.add(day); // Microsoft no longer serves it: not a failure
+                    case FORBIDDEN -> throw new IllegalStateException("usage: forbidden — grant the application "
+                            + "permission Reports.Read.All to the app registration (and admin consent); users and "
+                            + "licenses still sync. " + e.getMessage());
+                    case CREDENTIALS_REJECTED -> throw e;
+                    default -> failed.add(day + ": " + e.getMessage());
+                }
+            } catch (ReportFormatException e) {
+                failed.add(day + ": the report could not be read, nothing of that day was stored (" + e.getMessage()
+                        + ")");
+            }
+        }
+        int removed = config.retentionDays() > 0 ? store.applyRetention(c, today.minusDays(config.retentionDays())) : 0;
+        int linked = store.linkIdentities(c);
+        String detail = String.format("%d days fetched (%d new, %d refreshed), %d rows; %d days too old for "
+                        + "Microsoft%s; %d identities linked to users%s", added + replaced, added, replaced, rows,
+                tooOld.size(), tooOld.isEmpty() ? "" : " " + tooOld, linked,
+                removed > 0 ? "; " + removed + " days past retention removed" : "");
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException(failed.size() + " report day(s) failed: " + String.join("; ", failed)
+                    + " — other days: " + detail);
+        }
+        return new Outcome(rows, added, replaced, removed, detail);
+    }
+
+    private UsageDayStore.DayResult fetchAndStore(Connection c, LocalDate day, long runId) throws SQLException {
+        Path file = msGraph.m365AppUserDetail(day, () -> pacer.beforeRequest(c, REPORT), UsageSync::download);
+        try (InputStream in = Files.newInputStream(file)) {
+            UsageDayStore.DayResult result = store.replaceDay(c, day, in, runId);
+            LOG.debugf("Usage %s: %d rows (%d concealed, %d unmatched)", day, result.rows(), result.concealedRows(),
+                    result.unmatchedRows());
+            return result;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read the downloaded report of " + day + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file left behind is harmless
+            }
+        }
+    }
+
+    /**
+     * The report is downloaded to a temporary file before it is read: a network fault while downloading is retried
+     * (the whole request again), while a file that downloads fine but cannot be read is a permanent failure of that day.
+     */
+    private static Path download(InputStream body) throws IOException {
+        Path file = Files.createTempFile("m365-usage-", ".csv");
+        try {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private Optional<Boolean> readConcealedSetting() {
+        try {
+            return msGraph.reportNamesConcealed();
+        } catch (MsGraphException e) {
+            if (e.kind() == MsGraphErrorKind.CREDENTIALS_REJECTED) {
+                throw e;
+            }
+            LOG.debugf("Could not read the report settings: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+}
