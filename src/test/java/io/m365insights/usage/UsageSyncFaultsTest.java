@@ -1,6 +1,7 @@
 package io.m365insights.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.m365insights.testsupport.GraphQL;
 import io.m365insights.testsupport.SimulatorClient;
 import io.m365insights.testsupport.Syncs;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UsageSyncFaultsTest {
     @Inject
     TestDatabase db;
+
+    @Inject
+    UsageDayStore store;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final SimulatorClient simulator = SimulatorClient.current();
     private final LocalDate last = LocalDate.now(ZoneOffset.UTC).minusDays(2);
@@ -130,6 +138,27 @@ class UsageSyncFaultsTest {
         assertThat(usage.get("missingDays")).isEmpty();
         assertThat(GraphQL.data("query($d: Date!) { usage(from: $d, to: $d, apps: [SUITE]) { activeUsers } }",
                 Map.of("d", first.toString())).get("usage")).hasSize(1);
+    }
+
+    @Test
+    void retentionDropsOnlyDaysOlderThanItKeeps() throws Exception {
+        Syncs.syncNow();
+        LocalDate keepFrom = first.plusDays(5);
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(store.applyRetention(c, keepFrom)).isEqualTo(5);
+        }
+        JsonNode usage = GraphQL.data("{ syncStatus { usage { firstDay daysStored } } }").get("syncStatus").get("usage");
+        assertThat(usage.get("firstDay").asText()).isEqualTo(keepFrom.toString());
+        assertThat(usage.get("daysStored").asInt()).isEqualTo(23);
+        assertThat(db.count("select count(*) from usage_daily where report_date < '" + keepFrom + "'")).isZero();
+        // no bit of a dropped day is left in the ledger
+        for (LocalDate d = first; d.isBefore(keepFrom); d = d.plusDays(1)) {
+            int bit = 1 << (d.getDayOfMonth() - 1);
+            assertThat(db.count("select count(*) from usage_month where month = '" + d.withDayOfMonth(1)
+                    + "' and (present | outlook | teams) & " + bit + " <> 0")).as("bits of %s", d).isZero();
+        }
+        assertThat(GraphQL.data("query($d: Date!) { usage(from: $d, to: $d) { activeUsers } }",
+                Map.of("d", keepFrom.toString())).get("usage")).isNotEmpty();
     }
 
     private List<JsonNode> reportRequests() {
