@@ -78,6 +78,17 @@ public final class SimulatorClient {
         send("POST", "/_simulator/tokens/revoke", null);
     }
 
+    /** Every Graph token issued so far is expired now: Graph answers 401 "Lifetime validation failed". */
+    public void expireTokens() {
+        send("POST", "/_simulator/tokens/expire", null);
+    }
+
+    /** Requests to the token endpoint since the last reset or clear, oldest first. */
+    public List<JsonNode> tokenRequests() {
+        return requests("POST", null).stream().filter(r -> r.get("path").asText().endsWith("/oauth2/v2.0/token"))
+                .toList();
+    }
+
     /** Requests the simulator received since the last reset or clear, oldest first. */
     public List<JsonNode> requests(String method, String path) {
         List<JsonNode> out = new ArrayList<>();

@@ -49,6 +49,10 @@ final class ControlRoutes {
             sim.tokens().revokeAll();
             return ok();
         });
+        router.add("POST", "/_simulator/tokens/expire", Router.Area.CONTROL, r -> {
+            sim.tokens().expireAll();
+            return ok();
+        });
     }
 
     private SimResponse index(SimRequest r) {
@@ -61,7 +65,10 @@ final class ControlRoutes {
                 "DELETE /_simulator/users/{id}",
                 "POST /_simulator/users/{id}/licenses {add:[{skuId, groupId, disabledPlans}], remove:[{skuId, groupId}]}",
                 "POST /_simulator/faults {method, pathRegex, skip, times, rate, kind, status, code, retryAfter, delayMillis}",
-                "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke")
+                "POST /_simulator/faults {method, pathRegex, skip, times, rate, mode: ONE_OF|SEQUENCE, faults: [{kind, "
+                        + "status, code, retryAfter, delayMillis}]}",
+                "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke",
+                "POST /_simulator/tokens/expire")
                 .forEach(endpoints::add);
         return SimResponse.json(200, Json.write(n));
     }
@@ -176,11 +183,25 @@ final class ControlRoutes {
         if (b == null || !b.hasNonNull("pathRegex")) {
             return ODataErrors.badRequest("pathRegex is required.", r);
         }
-        sim.faults().add(new FaultInjector.Rule(text(b, "method"), b.get("pathRegex").asText(), b.path("skip").asInt(0),
-                b.path("times").asInt(-1), b.path("rate").asDouble(1.0),
-                b.hasNonNull("kind") ? FaultInjector.Kind.valueOf(b.get("kind").asText()) : null,
-                b.path("status").asInt(503), text(b, "code"), text(b, "retryAfter"), b.path("delayMillis").asLong(0)));
+        try {
+            List<FaultInjector.Fault> faults = new ArrayList<>();
+            if (b.has("faults")) {
+                b.get("faults").forEach(f -> faults.add(fault(f)));
+            } else {
+                faults.add(fault(b));
+            }
+            sim.faults().add(new FaultInjector.Rule(text(b, "method"), b.get("pathRegex").asText(),
+                    b.path("skip").asInt(0), b.path("times").asInt(-1), b.path("rate").asDouble(1.0),
+                    b.hasNonNull("mode") ? FaultInjector.Mode.valueOf(b.get("mode").asText()) : null, faults));
+        } catch (IllegalArgumentException e) {
+            return ODataErrors.badRequest(e.getMessage(), r);
+        }
         return ok();
+    }
+
+    private static FaultInjector.Fault fault(JsonNode f) {
+        return new FaultInjector.Fault(f.hasNonNull("kind") ? FaultInjector.Kind.valueOf(f.get("kind").asText()) : null,
+                f.path("status").asInt(503), text(f, "code"), text(f, "retryAfter"), f.path("delayMillis").asLong(0));
     }
 
     private SimResponse requests(SimRequest r) {

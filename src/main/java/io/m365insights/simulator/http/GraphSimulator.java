@@ -163,16 +163,20 @@ public final class GraphSimulator implements AutoCloseable {
                     + "' is not allowed for this resource.", request));
         }
         if (route.area() != Router.Area.CONTROL) {
-            Optional<FaultInjector.Rule> fault = faults.match(request.method(), request.path());
+            Optional<FaultInjector.Fault> fault = faults.match(request.method(), request.path());
             if (fault.isPresent()) {
-                FaultInjector.Rule f = fault.get();
+                FaultInjector.Fault f = fault.get();
                 switch (f.kind()) {
                     case DROP_CONNECTION -> {
                         return Optional.empty();
                     }
                     case DELAY -> Thread.sleep(f.delayMillis());
+                    case PASS -> {
+                        // never returned by match()
+                    }
                     case STATUS -> {
-                        SimResponse r = ODataErrors.error(f.status(), f.code(), "Simulated fault.", request);
+                        SimResponse r = route.area() == Router.Area.TOKEN ? TokenRoutes.fault(f.status())
+                                : ODataErrors.error(f.status(), f.code(), "Simulated fault.", request);
                         if (f.retryAfter() != null) {
                             r.header("Retry-After", f.retryAfter());
                         }
