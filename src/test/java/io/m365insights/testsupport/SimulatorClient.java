@@ -83,6 +83,11 @@ public final class SimulatorClient {
         send("POST", "/_simulator/tokens/expire", null);
     }
 
+    /** Serve pages of at most this many users, whatever {@code $top} asks (until the next reset). */
+    public void maxPageSize(int size) {
+        send("POST", "/_simulator/paging", Map.of("maxPageSize", size));
+    }
+
     /** Requests to the token endpoint since the last reset or clear, oldest first. */
     public List<JsonNode> tokenRequests() {
         return requests("POST", null).stream().filter(r -> r.get("path").asText().endsWith("/oauth2/v2.0/token"))

@@ -49,6 +49,14 @@ final class ControlRoutes {
             sim.tokens().revokeAll();
             return ok();
         });
+        router.add("POST", "/_simulator/paging", Router.Area.CONTROL, r -> {
+            JsonNode b = Json.read(r.body());
+            if (b == null || !b.path("maxPageSize").canConvertToInt()) {
+                return ODataErrors.badRequest("maxPageSize is required.", r);
+            }
+            sim.maxPageSize(b.get("maxPageSize").asInt());
+            return ok();
+        });
         router.add("POST", "/_simulator/tokens/expire", Router.Area.CONTROL, r -> {
             sim.tokens().expireAll();
             return ok();
@@ -63,12 +71,12 @@ final class ControlRoutes {
         List.of("POST /_simulator/reset {seed, users}", "GET /_simulator/tenant",
                 "PATCH /_simulator/users/{id} {accountEnabled, department, jobTitle, usageLocation, displayName, mail}",
                 "DELETE /_simulator/users/{id}",
-                "POST /_simulator/users/{id}/licenses {add:[{skuId, groupId, disabledPlans}], remove:[{skuId, groupId}]}",
+                "POST /_simulator/users/{id}/licenses {add:[{skuId, groupId, disabledPlans, state, error, lastUpdatedDateTime}], remove:[{skuId, groupId}]}",
                 "POST /_simulator/faults {method, pathRegex, skip, times, rate, kind, status, code, retryAfter, delayMillis}",
                 "POST /_simulator/faults {method, pathRegex, skip, times, rate, mode: ONE_OF|SEQUENCE, faults: [{kind, "
                         + "status, code, retryAfter, delayMillis}]}",
                 "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke",
-                "POST /_simulator/tokens/expire")
+                "POST /_simulator/tokens/expire", "POST /_simulator/paging {maxPageSize} (until the next reset)")
                 .forEach(endpoints::add);
         return SimResponse.json(200, Json.write(n));
     }
@@ -171,7 +179,8 @@ final class ControlRoutes {
                 add.path("disabledPlans").forEach(p -> plans.add(UUID.fromString(p.asText())));
                 u.assignments.add(new SimAssignment(UUID.fromString(add.get("skuId").asText()), uuidOrNull(add, "groupId"),
                         plans, add.hasNonNull("state") ? add.get("state").asText() : "Active", text(add, "error"),
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+                        add.hasNonNull("lastUpdatedDateTime") ? Instant.parse(add.get("lastUpdatedDateTime").asText())
+                                : Instant.now().truncatedTo(ChronoUnit.SECONDS)));
             }
             return true;
         }).orElse(false));

@@ -25,6 +25,7 @@ import java.util.logging.Logger;
  */
 public final class GraphSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GraphSimulator.class.getName());
+    private static final int DEFAULT_MAX_PAGE_SIZE = 999;
 
     private final SimulatorOptions options;
     private final HttpServer server;
@@ -35,6 +36,7 @@ public final class GraphSimulator implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog();
     private final IdentityRoutes identity;
     private volatile SimulatedTenant tenant;
+    private volatile int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
 
     private GraphSimulator(SimulatorOptions options) throws IOException {
         this.options = options;
@@ -91,6 +93,15 @@ public final class GraphSimulator implements AutoCloseable {
         return tokens;
     }
 
+    /** The largest page served, whatever {@code $top} asks (Graph pages server-side too); reset restores 999. */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    public void maxPageSize(int size) {
+        maxPageSize = Math.max(1, Math.min(DEFAULT_MAX_PAGE_SIZE, size));
+    }
+
     /**
      * Replaces the tenant with a freshly generated one and forgets faults and received requests. The tenant id stays,
      * so the app's token URL and the tokens it holds remain valid.
@@ -99,6 +110,7 @@ public final class GraphSimulator implements AutoCloseable {
         tenant = TenantGenerator.generate(seed, users, tenant.tenantId());
         faults.clear(seed);
         requestLog.clear();
+        maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     }
 
     /** The application settings that point m365-insights at this simulator. */
@@ -134,6 +146,9 @@ public final class GraphSimulator implements AutoCloseable {
             }
             status = response.get().status();
             write(exchange, request, response.get());
+        } catch (IOException e) {
+            // the client went away, e.g. it timed out on a delayed answer: nothing to answer
+            LOG.log(Level.FINE, "client gone before the answer to " + exchange.getRequestURI().getPath(), e);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "simulator failed to answer " + exchange.getRequestURI().getPath(), e);
             try {
