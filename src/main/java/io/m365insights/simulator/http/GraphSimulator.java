@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -135,32 +136,33 @@ public final class GraphSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
-        int status = 500;
         SimRequest request = null;
+        AtomicInteger status = new AtomicInteger(500);
         try (exchange) {
             request = SimRequest.from(exchange);
+            if (!request.path().startsWith("/_simulator")) { // the control API is not logged
+                status.set(RequestLog.PENDING);
+                boolean secretBody = request.path().endsWith("/token");
+                requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
+                        secretBody ? "[redacted]" : request.bodyText(), request.header("authorization") != null, status));
+            }
             Optional<SimResponse> response = dispatch(request);
             if (response.isEmpty()) {
-                status = 0; // dropped connection: close without a response
+                status.set(0); // dropped connection: close without a response
                 return;
             }
-            status = response.get().status();
+            status.set(response.get().status());
             write(exchange, request, response.get());
         } catch (IOException e) {
             // the client went away, e.g. it timed out on a delayed answer: nothing to answer
             LOG.log(Level.FINE, "client gone before the answer to " + exchange.getRequestURI().getPath(), e);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "simulator failed to answer " + exchange.getRequestURI().getPath(), e);
+            status.set(500);
             try {
                 write(exchange, request, ODataErrors.error(500, "UnknownError", "Simulator failure.", request));
             } catch (IOException ignored) {
                 // the client went away
-            }
-        } finally {
-            if (request != null && !request.path().startsWith("/_simulator")) { // the control API is not logged
-                boolean secretBody = request.path().endsWith("/token");
-                requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
-                        secretBody ? "[redacted]" : request.bodyText(), request.header("authorization") != null, status));
             }
         }
     }
