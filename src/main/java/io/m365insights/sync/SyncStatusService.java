@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.SQLException;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

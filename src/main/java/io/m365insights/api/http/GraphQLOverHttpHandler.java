@@ -17,9 +17,10 @@ import java.util.Optional;
 
 /**
  * The HTTP side of our GraphQL endpoint, as the GraphQL-over-HTTP specification says, in front of SmallRye GraphQL's
- * execution (which it reuses whole: security identity, request context, data fetchers). SmallRye's own handler
- * answers 200 to everything, runs mutations sent with GET, accepts any request media type and misreads GET's
- * {@code operationName}; this one:
+ * execution (which it reuses whole: security identity, request context, data fetchers). SmallRye's own handler (2.17)
+ * answers 200 to everything, accepts any request media type, and with {@code quarkus.smallrye-graphql.http.get.enabled}
+ * runs mutations sent with GET, URL-decodes GET parameters twice and takes the whole query as the operation name; this
+ * one:
  * <ul>
  * <li>POST with {@code application/json} (UTF-8); another or no Content-Type is 415;</li>
  * <li>GET with URL parameters, for queries only: a mutation is 405 and is not run;</li>

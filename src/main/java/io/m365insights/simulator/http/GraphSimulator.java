@@ -152,10 +152,12 @@ public final class GraphSimulator implements AutoCloseable {
                 return;
             }
             status.set(response.get().status());
-            write(exchange, request, response.get());
-        } catch (IOException e) {
-            // the client went away, e.g. it timed out on a delayed answer: nothing to answer
-            LOG.log(Level.FINE, "client gone before the answer to " + exchange.getRequestURI().getPath(), e);
+            try {
+                write(exchange, request, response.get());
+            } catch (IOException gone) {
+                // the client went away, e.g. it timed out on a delayed answer: nobody to answer
+                LOG.log(Level.FINE, "client gone before the answer to " + request.path(), gone);
+            }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "simulator failed to answer " + exchange.getRequestURI().getPath(), e);
             status.set(500);
