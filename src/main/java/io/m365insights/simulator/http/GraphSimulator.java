@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +26,7 @@ import java.util.logging.Logger;
  */
 public final class GraphSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GraphSimulator.class.getName());
+    private static final int DEFAULT_MAX_PAGE_SIZE = 999;
 
     private final SimulatorOptions options;
     private final HttpServer server;
@@ -40,6 +42,7 @@ public final class GraphSimulator implements AutoCloseable {
     private final IdentityRoutes identity;
     private volatile SimulatedTenant tenant;
     private volatile long seed;
+    private volatile int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
 
     private GraphSimulator(SimulatorOptions options) throws IOException {
         this.options = options;
@@ -113,6 +116,15 @@ public final class GraphSimulator implements AutoCloseable {
         return tokens;
     }
 
+    /** The largest page served, whatever {@code $top} asks (Graph pages server-side too); reset restores 999. */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    public void maxPageSize(int size) {
+        maxPageSize = Math.max(1, Math.min(DEFAULT_MAX_PAGE_SIZE, size));
+    }
+
     /**
      * Replaces the tenant with a freshly generated one and forgets faults and received requests. The tenant id stays,
      * so the app's token URL and the tokens it holds remain valid.
@@ -123,6 +135,7 @@ public final class GraphSimulator implements AutoCloseable {
         reports.reset();
         faults.clear(seed);
         requestLog.clear();
+        maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     }
 
     /** The application settings that point m365-insights at this simulator. */
@@ -150,29 +163,35 @@ public final class GraphSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange, Router router) {
-        int status = 500;
         SimRequest request = null;
+        AtomicInteger status = new AtomicInteger(500);
         try (exchange) {
             request = SimRequest.from(exchange);
+            if (!request.path().startsWith("/_simulator")) { // the control API is not logged
+                status.set(RequestLog.PENDING);
+                boolean secretBody = request.path().endsWith("/token");
+                requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
+                        secretBody ? "[redacted]" : request.bodyText(), request.header("authorization") != null, status));
+            }
             Optional<SimResponse> response = dispatch(request, router);
             if (response.isEmpty()) {
-                status = 0; // dropped connection: close without a response
+                status.set(0); // dropped connection: close without a response
                 return;
             }
-            status = response.get().status();
-            write(exchange, request, response.get());
+            status.set(response.get().status());
+            try {
+                write(exchange, request, response.get());
+            } catch (IOException gone) {
+                // the client went away, e.g. it timed out on a delayed answer: nobody to answer
+                LOG.log(Level.FINE, "client gone before the answer to " + request.path(), gone);
+            }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "simulator failed to answer " + exchange.getRequestURI().getPath(), e);
+            status.set(500);
             try {
                 write(exchange, request, ODataErrors.error(500, "UnknownError", "Simulator failure.", request));
             } catch (IOException ignored) {
                 // the client went away
-            }
-        } finally {
-            if (request != null && !request.path().startsWith("/_simulator")) { // the control API is not logged
-                boolean secretBody = request.path().endsWith("/token");
-                requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
-                        secretBody ? "[redacted]" : request.bodyText(), request.header("authorization") != null, status));
             }
         }
     }
@@ -190,16 +209,20 @@ public final class GraphSimulator implements AutoCloseable {
                     + "' is not allowed for this resource.", request));
         }
         if (route.area() != Router.Area.CONTROL) {
-            Optional<FaultInjector.Rule> fault = faults.match(request.method(), request.path());
+            Optional<FaultInjector.Fault> fault = faults.match(request.method(), request.path());
             if (fault.isPresent()) {
-                FaultInjector.Rule f = fault.get();
+                FaultInjector.Fault f = fault.get();
                 switch (f.kind()) {
                     case DROP_CONNECTION -> {
                         return Optional.empty();
                     }
                     case DELAY -> Thread.sleep(f.delayMillis());
+                    case PASS -> {
+                        // never returned by match()
+                    }
                     case STATUS -> {
-                        SimResponse r = ODataErrors.error(f.status(), f.code(), "Simulated fault.", request);
+                        SimResponse r = route.area() == Router.Area.TOKEN ? TokenRoutes.fault(f.status())
+                                : ODataErrors.error(f.status(), f.code(), "Simulated fault.", request);
                         if (f.retryAfter() != null) {
                             r.header("Retry-After", f.retryAfter());
                         }
