@@ -10,10 +10,14 @@ import java.util.regex.Pattern;
  * Scripted and random faults per endpoint. A rule matches requests by method and path pattern; it lets the first
  * {@code skip} matches through, then fails up to {@code times} of them (-1 = no limit), each with probability
  * {@code rate}. A fault is an HTTP status with an OData error body (and {@code Retry-After} when given), a dropped
- * connection, or a delay.
+ * connection (before or after handling the request), or a delay.
  */
 public final class FaultInjector {
-    public enum Kind { STATUS, DROP_CONNECTION, DELAY }
+    /**
+     * DROP_CONNECTION closes the connection before handling the request; DROP_RESPONSE handles it (the change is made)
+     * and then closes the connection without answering, as when a response is lost on the way back.
+     */
+    public enum Kind { STATUS, DROP_CONNECTION, DELAY, DROP_RESPONSE }
 
     public record Rule(String method, String pathRegex, int skip, int times, double rate, Kind kind, int status,
                        String code, String retryAfter, long delayMillis) {

@@ -41,6 +41,7 @@ public final class GraphSimulator implements AutoCloseable {
         this.tenant = TenantGenerator.generate(options.seed(), options.users());
         new TokenRoutes(this).register(router);
         new DirectoryRoutes(this).register(router);
+        new WriteRoutes(this).register(router);
         new ControlRoutes(this).register(router);
         identity = new IdentityRoutes(this);
         identity.register(router);
@@ -124,6 +125,7 @@ public final class GraphSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         int status = 500;
+        String requestId = null;
         SimRequest request = null;
         try (exchange) {
             request = SimRequest.from(exchange);
@@ -133,6 +135,8 @@ public final class GraphSimulator implements AutoCloseable {
                 return;
             }
             status = response.get().status();
+            response.get().headers().putIfAbsent("request-id", UUID.randomUUID().toString());
+            requestId = response.get().headers().get("request-id");
             write(exchange, request, response.get());
         } catch (Exception e) {
             LOG.log(Level.WARNING, "simulator failed to answer " + exchange.getRequestURI().getPath(), e);
@@ -145,7 +149,8 @@ public final class GraphSimulator implements AutoCloseable {
             if (request != null && !request.path().startsWith("/_simulator")) { // the control API is not logged
                 boolean secretBody = request.path().endsWith("/token");
                 requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
-                        secretBody ? "[redacted]" : request.bodyText(), request.header("authorization") != null, status));
+                        secretBody ? "[redacted]" : BodyRedaction.forLog(request), request.header("authorization") != null,
+                        status, requestId));
             }
         }
     }
@@ -162,6 +167,7 @@ public final class GraphSimulator implements AutoCloseable {
             return Optional.of(ODataErrors.error(405, "Request_BadRequest", "The HTTP method '" + request.method()
                     + "' is not allowed for this resource.", request));
         }
+        boolean dropResponse = false;
         if (route.area() != Router.Area.CONTROL) {
             Optional<FaultInjector.Rule> fault = faults.match(request.method(), request.path());
             if (fault.isPresent()) {
@@ -171,6 +177,7 @@ public final class GraphSimulator implements AutoCloseable {
                         return Optional.empty();
                     }
                     case DELAY -> Thread.sleep(f.delayMillis());
+                    case DROP_RESPONSE -> dropResponse = true;
                     case STATUS -> {
                         SimResponse r = ODataErrors.error(f.status(), f.code(), "Simulated fault.", request);
                         if (f.retryAfter() != null) {
@@ -199,7 +206,8 @@ public final class GraphSimulator implements AutoCloseable {
                 }
             }
         }
-        return Optional.of(route.handler().handle(request.withMatch(match.get().matcher())));
+        SimResponse response = route.handler().handle(request.withMatch(match.get().matcher()));
+        return dropResponse ? Optional.empty() : Optional.of(response);
     }
 
     private static void write(HttpExchange exchange, SimRequest request, SimResponse response) throws IOException {

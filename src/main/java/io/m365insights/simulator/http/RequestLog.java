@@ -8,8 +8,9 @@ import java.util.Map;
 
 /** What the simulator received, newest last, so tests can assert on the exact requests our sync sent. */
 public final class RequestLog {
+    /** @param requestId the {@code request-id} header of the answer; null when none was sent (dropped connection) */
     public record Entry(String method, String path, Map<String, String> query, String body, boolean authorized,
-                        int status) {
+                        int status, String requestId) {
     }
 
     private static final int CAPACITY = 20_000;
