@@ -33,7 +33,7 @@ create table audit_event (
     actor_kind       text        not null,            -- CALLER | POLICY
     action           text        not null,            -- UNASSIGN_LICENSE | ASSIGN_LICENSE | CREATE_USER | ...
     dry_run          boolean     not null,
-    outcome          text        not null,            -- SUCCEEDED | FAILED | PARTIAL
+    outcome          text        not null,            -- SUCCEEDED | FAILED
     error_code       text,                            -- the userError code when it failed
     message          text        not null,            -- what happened, for people
     user_id          uuid,                            -- the user acted on

@@ -5,9 +5,7 @@ import io.m365insights.actions.DirectoryFacts.SkuFacts;
 import io.m365insights.actions.DirectoryFacts.UserFacts;
 import io.m365insights.audit.AuditAction;
 import io.m365insights.audit.AuditContext;
-import io.m365insights.audit.AuditEntry;
 import io.m365insights.audit.AuditLog;
-import io.m365insights.audit.AuditOutcome;
 import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.msgraph.MsGraphLicenseToAdd;
@@ -50,7 +48,7 @@ public class LicenseActions {
         input.put("userId", userId.toString());
         input.put("skuId", skuId.toString());
         input.put("dryRun", dryRun);
-        Step step = new Step(ctx, AuditAction.UNASSIGN_LICENSE, dryRun, userId, skuId, input);
+        AuditedStep step = new AuditedStep(audit, ctx, AuditAction.UNASSIGN_LICENSE, dryRun, userId, skuId, input);
 
         UserFacts user = facts.user(userId).filter(u -> !u.deleted()).orElse(null);
         if (user == null) {
@@ -102,7 +100,7 @@ public class LicenseActions {
         input.put("skuId", skuId.toString());
         input.put("disabledPlanIds", disabledPlanIds.stream().map(UUID::toString).toList());
         input.put("usageLocation", usageLocation);
-        Step step = new Step(ctx, AuditAction.ASSIGN_LICENSE, false, userId, skuId, input);
+        AuditedStep step = new AuditedStep(audit, ctx, AuditAction.ASSIGN_LICENSE, false, userId, skuId, input);
 
         UserFacts user = facts.user(userId).filter(u -> !u.deleted()).orElse(null);
         if (user == null) {
@@ -167,7 +165,7 @@ public class LicenseActions {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("userId", user.id().toString());
         input.put("usageLocation", location);
-        Step step = new Step(ctx, AuditAction.SET_USAGE_LOCATION, false, user.id(), null, input);
+        AuditedStep step = new AuditedStep(audit, ctx, AuditAction.SET_USAGE_LOCATION, false, user.id(), null, input);
         MsGraphWrite write;
         try {
             write = msGraph.setUsageLocation(user.id(), location);
@@ -190,41 +188,5 @@ public class LicenseActions {
     private static String confirmed(MsGraphWrite write) {
         return write.confirmedByReadBack() ? " (Microsoft Graph's first answer was lost; the retry found the change "
                 + "already made)" : "";
-    }
-
-    /** One audited step: every way it ends appends exactly one audit event. */
-    private final class Step {
-        final AuditContext ctx;
-        final AuditAction action;
-        final boolean dryRun;
-        final UUID userId;
-        final UUID skuId;
-        final Map<String, Object> input;
-        List<UUID> groups = List.of();
-
-        Step(AuditContext ctx, AuditAction action, boolean dryRun, UUID userId, UUID skuId, Map<String, Object> input) {
-            this.ctx = ctx;
-            this.action = action;
-            this.dryRun = dryRun;
-            this.userId = userId;
-            this.skuId = skuId;
-            this.input = input;
-        }
-
-        LicenseChange refused(ActionError error) {
-            return failed(error, null);
-        }
-
-        LicenseChange failed(ActionError error, String requestId) {
-            long id = audit.append(new AuditEntry(ctx, action, dryRun, AuditOutcome.FAILED, error.code().name(),
-                    error.message(), userId, skuId, input, requestId));
-            return new LicenseChange(userId, skuId, dryRun, false, groups, error.message(), id, error);
-        }
-
-        LicenseChange succeeded(String summary, String requestId) {
-            long id = audit.append(new AuditEntry(ctx, action, dryRun, AuditOutcome.SUCCEEDED, null, summary, userId,
-                    skuId, input, requestId));
-            return new LicenseChange(userId, skuId, dryRun, !dryRun, groups, summary, id, null);
-        }
     }
 }

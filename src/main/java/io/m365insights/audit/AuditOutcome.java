@@ -4,7 +4,5 @@ package io.m365insights.audit;
 public enum AuditOutcome {
     SUCCEEDED,
     /** Refused (a userError) or failed: nothing changed. */
-    FAILED,
-    /** Part of it was done: e.g. a user created, one of its licenses not assigned. */
-    PARTIAL
+    FAILED
 }

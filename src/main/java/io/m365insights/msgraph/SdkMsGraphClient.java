@@ -1,39 +1,33 @@
 package io.m365insights.msgraph;
 
-import com.microsoft.graph.models.AssignedLicense;
 import com.microsoft.graph.models.LicenseAssignmentState;
-import com.microsoft.graph.models.PasswordProfile;
 import com.microsoft.graph.models.SubscribedSku;
 import com.microsoft.graph.models.SubscribedSkuCollectionResponse;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
-import com.microsoft.kiota.http.middleware.options.HeadersInspectionOption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /** {@link MsGraphClient} on the Microsoft Graph Java SDK; every call goes through {@link MsGraphRequests}. */
 @ApplicationScoped
 public class SdkMsGraphClient implements MsGraphClient {
     private final GraphServiceClient graph;
     private final MsGraphRequests requests;
+    private final MsGraphUserCalls userCalls;
 
     @Inject
     public SdkMsGraphClient(GraphServiceClient graph, MsGraphRequests requests) {
         this.graph = graph;
         this.requests = requests;
+        this.userCalls = new MsGraphUserCalls(graph, requests);
     }
 
     @Override
@@ -67,89 +61,22 @@ public class SdkMsGraphClient implements MsGraphClient {
 
     @Override
     public Optional<MsGraphUser> findUser(String idOrUserPrincipalName) {
-        try {
-            User u = requests.execute("get user", () -> graph.users().byUserId(idOrUserPrincipalName)
-                    .get(rc -> rc.queryParameters.select = USER_FIELDS.toArray(String[]::new)));
-            return Optional.ofNullable(u).map(SdkMsGraphClient::toUser);
-        } catch (MsGraphException e) {
-            if (e.kind() == MsGraphErrorKind.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return userCalls.find(idOrUserPrincipalName);
     }
 
     @Override
     public MsGraphWrite assignLicenses(UUID userId, List<MsGraphLicenseToAdd> add, List<UUID> remove) {
-        AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
-        List<AssignedLicense> adds = new ArrayList<>();
-        for (MsGraphLicenseToAdd a : add) {
-            AssignedLicense l = new AssignedLicense();
-            l.setSkuId(a.skuId());
-            l.setDisabledPlans(new ArrayList<>(a.disabledPlans()));
-            adds.add(l);
-        }
-        // Kiota serialises only what was set, and Graph answers 400 when either list is missing: always set both.
-        body.setAddLicenses(adds);
-        body.setRemoveLicenses(new ArrayList<>(remove));
-        Attempts attempts = new Attempts();
-        try {
-            attempts.run("assign license", h -> graph.users().byUserId(userId.toString()).assignLicense()
-                    .post(body, rc -> rc.options.add(h)));
-            return new MsGraphWrite(attempts.requestId(), false);
-        } catch (MsGraphException e) {
-            // A retried assignLicense whose first attempt took effect (its answer was lost) is refused: the license is
-            // already there, or already gone. Only then, read the user back: the change in place is a success.
-            if (attempts.count > 1 && e.kind() == MsGraphErrorKind.BAD_REQUEST && licensesInPlace(userId, add, remove)) {
-                return new MsGraphWrite(e.requestId(), true);
-            }
-            throw e;
-        }
+        return userCalls.assignLicenses(userId, add, remove);
     }
 
     @Override
     public MsGraphWrite setUsageLocation(UUID userId, String usageLocation) {
-        User patch = new User();
-        patch.setUsageLocation(usageLocation);
-        Attempts attempts = new Attempts(); // PATCH sets a value: repeating it is harmless
-        attempts.run("set usage location", h -> graph.users().byUserId(userId.toString())
-                .patch(patch, rc -> rc.options.add(h)));
-        return new MsGraphWrite(attempts.requestId(), false);
+        return userCalls.setUsageLocation(userId, usageLocation);
     }
 
     @Override
-    public MsGraphCreatedUser createUser(MsGraphNewUser asked) {
-        User user = new User();
-        user.setAccountEnabled(asked.accountEnabled());
-        user.setDisplayName(asked.displayName());
-        user.setMailNickname(asked.mailNickname());
-        user.setUserPrincipalName(asked.userPrincipalName());
-        user.setUsageLocation(asked.usageLocation());
-        user.setDepartment(asked.department());
-        user.setJobTitle(asked.jobTitle());
-        PasswordProfile password = new PasswordProfile();
-        password.setPassword(asked.password());
-        password.setForceChangePasswordNextSignIn(true);
-        user.setPasswordProfile(password);
-        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
-        Attempts attempts = new Attempts();
-        try {
-            User created = attempts.run("create user", h -> graph.users().post(user, rc -> rc.options.add(h)));
-            return new MsGraphCreatedUser(created(created, asked, started), new MsGraphWrite(attempts.requestId(), false));
-        } catch (MsGraphException e) {
-            // A retried POST /users whose first attempt created the user (its answer was lost) is refused as a
-            // duplicate user principal name. Only after a retry: the user found under that name, with the display name
-            // we sent, created since this call started (allowing for clock skew), is the one we created.
-            if (attempts.count > 1 && e.kind() == MsGraphErrorKind.BAD_REQUEST) {
-                Optional<MsGraphUser> found = findUser(asked.userPrincipalName());
-                if (found.isPresent() && Objects.equals(found.get().displayName(), asked.displayName())
-                        && (found.get().createdAt() == null
-                        || found.get().createdAt().isAfter(started.minus(CLOCK_SKEW)))) {
-                    return new MsGraphCreatedUser(found.get(), new MsGraphWrite(e.requestId(), true));
-                }
-            }
-            throw e;
-        }
+    public MsGraphCreatedUser createUser(MsGraphNewUser user) {
+        return userCalls.create(user);
     }
 
     private static List<MsGraphUser> toUsers(UserCollectionResponse response) {
@@ -163,7 +90,8 @@ public class SdkMsGraphClient implements MsGraphClient {
         return users;
     }
 
-    private static MsGraphUser toUser(User u) {
+    /** A Graph user as we store it (also used by {@link MsGraphUserCalls}). */
+    static MsGraphUser toUser(User u) {
         List<MsGraphUser.LicenseState> states = new ArrayList<>();
         if (u.getLicenseAssignmentStates() != null) {
             for (LicenseAssignmentState s : u.getLicenseAssignmentStates()) {
@@ -177,53 +105,6 @@ public class SdkMsGraphClient implements MsGraphClient {
         return new MsGraphUser(UUID.fromString(u.getId()), u.getUserPrincipalName(), u.getDisplayName(),
                 u.getMail(), Boolean.TRUE.equals(u.getAccountEnabled()), u.getDepartment(), u.getJobTitle(),
                 u.getUsageLocation(), u.getCreatedDateTime(), states);
-    }
-
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
-    private boolean licensesInPlace(UUID userId, List<MsGraphLicenseToAdd> add, List<UUID> remove) {
-        Optional<MsGraphUser> user = findUser(userId.toString());
-        if (user.isEmpty()) {
-            return false;
-        }
-        List<UUID> direct = user.get().licenseStates().stream().filter(s -> s.assignedByGroup() == null)
-                .map(MsGraphUser.LicenseState::skuId).toList();
-        return add.stream().allMatch(a -> direct.contains(a.skuId())) && remove.stream().noneMatch(direct::contains);
-    }
-
-    /** Graph answers POST /users with its default properties: complete them with what we asked for. */
-    private static MsGraphUser created(User answer, MsGraphNewUser asked, OffsetDateTime started) {
-        return new MsGraphUser(UUID.fromString(answer.getId()),
-                answer.getUserPrincipalName() != null ? answer.getUserPrincipalName() : asked.userPrincipalName(),
-                answer.getDisplayName() != null ? answer.getDisplayName() : asked.displayName(), answer.getMail(),
-                asked.accountEnabled(), asked.department(), asked.jobTitle(), asked.usageLocation(),
-                // about when it was created; the next sync stores Graph's exact createdDateTime
-                answer.getCreatedDateTime() != null ? answer.getCreatedDateTime() : started, List.of());
-    }
-
-    /**
-     * Runs a write through {@link MsGraphRequests}, counting its attempts and keeping the last attempt's response
-     * headers (Kiota's headers inspection) for Graph's {@code request-id}.
-     */
-    private final class Attempts {
-        int count;
-        HeadersInspectionOption last;
-
-        <T> T run(String operation, Function<HeadersInspectionOption, T> call) {
-            return requests.execute(operation, () -> {
-                count++;
-                last = new HeadersInspectionOption(false, true);
-                return call.apply(last);
-            });
-        }
-
-        String requestId() {
-            if (last == null || last.getResponseHeaders() == null) {
-                return null;
-            }
-            var values = last.getResponseHeaders().get("request-id");
-            return values == null || values.isEmpty() ? null : values.iterator().next();
-        }
     }
 
     private static MsGraphSku toSku(SubscribedSku s) {

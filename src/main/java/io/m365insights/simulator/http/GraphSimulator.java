@@ -127,6 +127,7 @@ public final class GraphSimulator implements AutoCloseable {
         int status = 500;
         String requestId = null;
         SimRequest request = null;
+        boolean logged = false;
         try (exchange) {
             request = SimRequest.from(exchange);
             Optional<SimResponse> response = dispatch(request);
@@ -137,6 +138,8 @@ public final class GraphSimulator implements AutoCloseable {
             status = response.get().status();
             response.get().headers().putIfAbsent("request-id", UUID.randomUUID().toString());
             requestId = response.get().headers().get("request-id");
+            // logged before answering, so whoever got the answer finds the request in the log
+            logged = log(request, status, requestId);
             write(exchange, request, response.get());
         } catch (Exception e) {
             LOG.log(Level.WARNING, "simulator failed to answer " + exchange.getRequestURI().getPath(), e);
@@ -146,13 +149,20 @@ public final class GraphSimulator implements AutoCloseable {
                 // the client went away
             }
         } finally {
-            if (request != null && !request.path().startsWith("/_simulator")) { // the control API is not logged
-                boolean secretBody = request.path().endsWith("/token");
-                requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
-                        secretBody ? "[redacted]" : BodyRedaction.forLog(request), request.header("authorization") != null,
-                        status, requestId));
+            if (!logged) {
+                log(request, status, requestId);
             }
         }
+    }
+
+    private boolean log(SimRequest request, int status, String requestId) {
+        if (request != null && !request.path().startsWith("/_simulator")) { // the control API is not logged
+            boolean secretBody = request.path().endsWith("/token");
+            requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
+                    secretBody ? "[redacted]" : BodyRedaction.forLog(request), request.header("authorization") != null,
+                    status, requestId));
+        }
+        return true;
     }
 
     private Optional<SimResponse> dispatch(SimRequest request) throws Exception {
