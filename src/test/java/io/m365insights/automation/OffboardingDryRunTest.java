@@ -181,6 +181,37 @@ class OffboardingDryRunTest {
         assertThat(audit.get("errors").get(0).get("extensions").get("code").asText()).isEqualTo("FORBIDDEN");
     }
 
+    @Test
+    void theGracePeriodCountsFromTheFirstSyncThatSawTheAccountDisabled() {
+        String id = simulator.users(u -> u.get("accountEnabled").asBoolean() && u.get("assignments").size() > 0)
+                .get(0).get("id").asText();
+        java.time.Instant before = java.time.Instant.now();
+        simulator.patchUser(id, Map.of("accountEnabled", false));
+        Syncs.syncNow();
+        String since = disabledSince(id);
+        assertThat(java.time.Instant.parse(since)).isAfterOrEqualTo(before.minusSeconds(1))
+                .isBeforeOrEqualTo(java.time.Instant.now());
+
+        Syncs.syncNow(); // still disabled: the date stays
+        assertThat(disabledSince(id)).isEqualTo(since);
+
+        simulator.patchUser(id, Map.of("accountEnabled", true)); // re-enabled: out of the plan, the date forgotten
+        Syncs.syncNow();
+        assertThat(plan(null, null).get("items").get("nodes").findValuesAsText("userId")).doesNotContain(id);
+        simulator.patchUser(id, Map.of("accountEnabled", false));
+        Syncs.syncNow();
+        assertThat(java.time.Instant.parse(disabledSince(id))).isAfter(java.time.Instant.parse(since));
+    }
+
+    private static String disabledSince(String userId) {
+        for (JsonNode i : plan(null, null).get("items").get("nodes")) {
+            if (i.get("userId").asText().equals(userId)) {
+                return i.get("disabledSince").asText();
+            }
+        }
+        throw new AssertionError("user " + userId + " is not in the plan");
+    }
+
     private static JsonNode item(JsonNode plan, String user, String sku) {
         for (JsonNode i : plan.get("items").get("nodes")) {
             if (i.get("userId").asText().equals(user) && i.get("skuId").asText().equals(sku)) {
