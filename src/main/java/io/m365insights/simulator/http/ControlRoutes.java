@@ -221,7 +221,7 @@ final class ControlRoutes {
         ArrayNode arr = Json.array();
         for (RequestLog.Entry e : sim.requestLog().entries()) {
             ObjectNode n = arr.addObject().put("method", e.method()).put("path", e.path()).put("body", e.body())
-                    .put("authorized", e.authorized()).put("status", e.status());
+                    .put("authorized", e.authorized()).put("status", e.status()).put("requestId", e.requestId());
             ObjectNode q = n.putObject("query");
             e.query().forEach(q::put);
         }

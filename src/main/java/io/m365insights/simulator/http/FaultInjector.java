@@ -15,12 +15,18 @@ import java.util.regex.Pattern;
  * <li>{@code SEQUENCE}: its faults in order, one per matching request ({@code PASS} lets one through), then
  * nothing.</li>
  * </ul>
- * A fault is an HTTP status with an error body (and {@code Retry-After} when given), a dropped connection, or a delay
- * before the normal answer (longer than the client's read timeout: a timeout). Random draws come from one generator
- * seeded on {@link #clear(long)}, so a run with the same requests in the same order meets the same faults.
+ * A fault is an HTTP status with an error body (and {@code Retry-After} when given), a dropped connection (before
+ * handling the request, or after: the change is made and the answer lost), or a delay before the normal answer
+ * (longer than the client's read timeout: a timeout). Random draws come from one generator seeded on
+ * {@link #clear(long)}, so a run with the same requests in the same order meets the same faults.
  */
 public final class FaultInjector {
-    public enum Kind { STATUS, DROP_CONNECTION, DELAY, PASS }
+    /**
+     * DROP_CONNECTION closes the connection before handling the request; DROP_RESPONSE handles it (the change is made)
+     * and then closes the connection without answering, as when a response is lost on the way back. PASS is a step
+     * of a SEQUENCE that lets one request through.
+     */
+    public enum Kind { STATUS, DROP_CONNECTION, DELAY, DROP_RESPONSE, PASS }
 
     public enum Mode { ONE_OF, SEQUENCE }
 

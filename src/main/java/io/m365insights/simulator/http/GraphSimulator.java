@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +51,7 @@ public final class GraphSimulator implements AutoCloseable {
         this.seed = options.seed();
         new TokenRoutes(this).register(router);
         new DirectoryRoutes(this).register(router);
+        new WriteRoutes(this).register(router);
         new ControlRoutes(this).register(router);
         identity = new IdentityRoutes(this);
         identity.register(router);
@@ -165,19 +167,25 @@ public final class GraphSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange, Router router) {
         SimRequest request = null;
         AtomicInteger status = new AtomicInteger(500);
+        AtomicReference<String> answerId = new AtomicReference<>();
         try (exchange) {
             request = SimRequest.from(exchange);
             if (!request.path().startsWith("/_simulator")) { // the control API is not logged
+                // logged on arrival (status pending), so a request whose answer is delayed or lost is in the log too
                 status.set(RequestLog.PENDING);
                 boolean secretBody = request.path().endsWith("/token");
                 requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
-                        secretBody ? "[redacted]" : request.bodyText(), request.header("authorization") != null, status));
+                        secretBody ? "[redacted]" : BodyRedaction.forLog(request), request.header("authorization") != null,
+                        status, answerId));
             }
             Optional<SimResponse> response = dispatch(request, router);
             if (response.isEmpty()) {
                 status.set(0); // dropped connection: close without a response
                 return;
             }
+            response.get().headers().putIfAbsent("request-id", UUID.randomUUID().toString());
+            // recorded before answering, so whoever got the answer finds it in the log
+            answerId.set(response.get().headers().get("request-id"));
             status.set(response.get().status());
             try {
                 write(exchange, request, response.get());
@@ -208,6 +216,7 @@ public final class GraphSimulator implements AutoCloseable {
             return Optional.of(ODataErrors.error(405, "Request_BadRequest", "The HTTP method '" + request.method()
                     + "' is not allowed for this resource.", request));
         }
+        boolean dropResponse = false;
         if (route.area() != Router.Area.CONTROL) {
             Optional<FaultInjector.Fault> fault = faults.match(request.method(), request.path());
             if (fault.isPresent()) {
@@ -217,6 +226,7 @@ public final class GraphSimulator implements AutoCloseable {
                         return Optional.empty();
                     }
                     case DELAY -> Thread.sleep(f.delayMillis());
+                    case DROP_RESPONSE -> dropResponse = true;
                     case PASS -> {
                         // never returned by match()
                     }
@@ -249,7 +259,8 @@ public final class GraphSimulator implements AutoCloseable {
                 }
             }
         }
-        return Optional.of(route.handler().handle(request.withMatch(match.get().matcher())));
+        SimResponse response = route.handler().handle(request.withMatch(match.get().matcher()));
+        return dropResponse ? Optional.empty() : Optional.of(response);
     }
 
     private static void write(HttpExchange exchange, SimRequest request, SimResponse response) throws IOException {

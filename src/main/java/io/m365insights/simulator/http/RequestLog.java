@@ -15,10 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RequestLog {
     public static final int PENDING = -1;
 
+    /**
+     * @param outcome   the answer's status ({@link #PENDING} until answered, 0 for a dropped connection)
+     * @param answerId  the answer's {@code request-id} header; null until answered or when none was sent
+     */
     public record Entry(String method, String path, Map<String, String> query, String body, boolean authorized,
-                        AtomicInteger outcome) {
+                        AtomicInteger outcome, java.util.concurrent.atomic.AtomicReference<String> answerId) {
         public int status() {
             return outcome.get();
+        }
+
+        public String requestId() {
+            return answerId.get();
         }
     }
 
