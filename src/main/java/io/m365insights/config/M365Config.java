@@ -39,6 +39,8 @@ public interface M365Config {
 
     Simulator simulator();
 
+    Health health();
+
     interface Sync {
         /** Quartz-style cron of the scheduled sync, or {@code off}. */
         @WithDefault("0 7 * * * ?")
@@ -100,5 +102,15 @@ public interface M365Config {
 
         /** Where the running simulator's control API is (set by dev mode and tests). */
         Optional<String> url();
+    }
+
+    /** What the health checks report (see the README, "Operations"). */
+    interface Health {
+        /**
+         * Data older than this counts as stale: the wellness check ({@code /q/health/well}) reports DOWN when a sync
+         * part's last successful run finished longer ago. Set it above the sync interval ({@code m365.sync.cron}).
+         */
+        @WithDefault("3h")
+        Duration maxDataAge();
     }
 }
