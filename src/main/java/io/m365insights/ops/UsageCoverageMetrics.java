@@ -40,8 +40,13 @@ public class UsageCoverageMetrics {
                 .description("Days missing from the stored usage history, per usage report").register(registry);
     }
 
+    /** Never throws: other observers of the run (automation) must still run. */
     void afterSync(@Observes SyncRunFinished run) {
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warnf("Usage coverage metrics not refreshed after sync run %d: %s", run.runId(), e.getMessage());
+        }
     }
 
     @Scheduled(identity = "m365-usage-coverage-metrics", every = "5m", delayed = "10s")
