@@ -86,6 +86,8 @@ public interface M365Config {
         String currency();
     }
 
+    Health health();
+
     interface Sync {
         /** Quartz-style cron of the scheduled sync, or {@code off}. */
         @WithDefault("0 7 * * * ?")
@@ -177,5 +179,15 @@ public interface M365Config {
         /** In enforce mode, a plan with more removals than this is held (nothing removed) for a person to review. */
         @WithDefault("100")
         int maxRemovalsPerRun();
+    }
+
+    /** What the health checks report (see the README, "Operations"). */
+    interface Health {
+        /**
+         * Data older than this counts as stale: the wellness check ({@code /q/health/well}) reports DOWN when a sync
+         * part's last successful run finished longer ago. Set it above the sync interval ({@code m365.sync.cron}).
+         */
+        @WithDefault("3h")
+        Duration maxDataAge();
     }
 }

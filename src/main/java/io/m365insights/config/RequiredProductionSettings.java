@@ -28,6 +28,11 @@ public class RequiredProductionSettings implements ConfigSourceFactory {
         REQUIRED.put("quarkus.oidc.client-id", "QUARKUS_OIDC_CLIENT_ID");
     }
 
+    /** The environment variables production cannot start without (the Kubernetes manifests must supply each). */
+    public static List<String> variables() {
+        return List.copyOf(REQUIRED.values());
+    }
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         boolean production = context.getProfiles().contains("prod") || context.getProfiles().isEmpty();

@@ -22,7 +22,7 @@ public class MsGraphRequests {
     private final Guard guard;
 
     @Inject
-    public MsGraphRequests(MsGraphTokenProvider tokens, M365Config config) {
+    public MsGraphRequests(MsGraphTokenProvider tokens, M365Config config, MsGraphMetrics metrics) {
         this.tokens = tokens;
         M365Config.Retry retry = config.retry();
         this.guard = Guard.create()
@@ -32,9 +32,12 @@ public class MsGraphRequests {
                 .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
                 .jitter(0, ChronoUnit.MILLIS) // the backoff strategy adds its own jitter
                 .whenException(e -> e instanceof MsGraphException m && m.isTransient())
-                .beforeRetry(e -> LOG.debugf("Retrying after a transient fault: %s", e.getMessage()))
+                .beforeRetry(e -> {
+                    LOG.debugf("Retrying after a transient fault: %s", e.getMessage());
+                    metrics.retried(e);
+                })
                 .withCustomBackoff()
-                .strategy(() -> new RetryBackoff(retry.initialDelay(), retry.maxDelay()))
+                .strategy(() -> new RecordedBackoff(new RetryBackoff(retry.initialDelay(), retry.maxDelay()), metrics))
                 .done()
                 .done()
                 .build();

@@ -16,13 +16,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real Microsoft Graph SDK client, pointed at {@code m365.graph-base-url}, authenticated by
  * {@link MsGraphTokenProvider}. The SDK's own retry middleware is switched off: {@link MsGraphRequests} owns retries.
- * Its redirect middleware stays on (report downloads are a 302 to a pre-authenticated URL).
+ * Its redirect middleware stays on (report downloads are a 302 to a pre-authenticated URL). Every request is timed by
+ * status ({@link MsGraphMetrics}).
  */
 public class MsGraphSdkProducer {
 
     @Produces
     @Singleton
-    GraphServiceClient graphServiceClient(M365Config config, MsGraphTokenProvider tokens) {
+    GraphServiceClient graphServiceClient(M365Config config, MsGraphTokenProvider tokens, MsGraphMetrics metrics) {
         RequestOption[] options = {new RetryHandlerOption((delay, attempt, request, response) -> false, 0, 0)};
         OkHttpClient http = GraphClientFactory.create(options)
                 .connectTimeout(config.http().connectTimeout())
@@ -32,6 +33,7 @@ public class MsGraphSdkProducer {
                 .retryOnConnectionFailure(false)
                 // so idle connections are dropped before servers close them (no failure on a stale connection)
                 .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS))
+                .addNetworkInterceptor(metrics.requestInterceptor())
                 .build();
         GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), http);
         client.getRequestAdapter().setBaseUrl(trimSlash(config.graphBaseUrl()));

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.m365insights.api.access.Roles;
 import io.m365insights.testsupport.GraphQL;
 import io.m365insights.testsupport.SimulatorClient;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,9 +67,15 @@ class ApiAccessTest {
         assertThat(GraphQL.postAs(admin, QUERY, Map.of()).path("errors").isMissingNode()).isTrue();
     }
 
+    /** {@code <management interface>/q/health} (the management root path already ends in /q). */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
+
+    /** Probes need no token; they are on the management port, not on the API's. */
     @Test
     void healthStaysOpen() {
-        assertThat(RestAssured.get("/q/health/live").statusCode()).isEqualTo(200);
-        assertThat(RestAssured.get("/q/health/ready").statusCode()).isEqualTo(200);
+        assertThat(RestAssured.get(health + "/live").statusCode()).isEqualTo(200);
+        assertThat(RestAssured.get(health + "/ready").statusCode()).isEqualTo(200);
+        assertThat(RestAssured.get("/q/health/live").statusCode()).isEqualTo(404);
     }
 }

@@ -26,9 +26,14 @@ public final class SimulatorClient {
         this.base = base;
     }
 
-    /** The simulator the running test application is pointed at. */
+    /**
+     * The simulator the running test application is pointed at: from the application's configuration in a
+     * {@code @QuarkusTest}; from {@link TestServices}, which started it in this JVM, when the application runs packaged
+     * in its own process ({@code *IT}).
+     */
     public static SimulatorClient current() {
-        return new SimulatorClient(ConfigProvider.getConfig().getValue("m365.simulator.url", String.class));
+        return new SimulatorClient(ConfigProvider.getConfig().getOptionalValue("m365.simulator.url", String.class)
+                .orElseGet(() -> java.util.Objects.requireNonNull(TestServices.simulatorUrl, "no simulator started")));
     }
 
     public void reset(long seed, int users) {

@@ -23,6 +23,9 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
     /** More than one page of 999, so every sync pages. */
     public static final int USERS = 1500;
 
+    /** The simulator's URL, for tests that run outside the application's JVM ({@code *IT}); see {@link SimulatorClient}. */
+    static volatile String simulatorUrl;
+
     private EmbeddedPostgres postgres;
     private GraphSimulator simulator;
 
@@ -34,6 +37,7 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         simulator = GraphSimulator.start(SimulatorOptions.defaults().withSeed(SEED).withUsers(USERS));
+        simulatorUrl = simulator.origin();
         Map<String, String> config = new HashMap<>(simulator.appConfig());
         config.put("quarkus.datasource.jdbc.url", EmbeddedPostgresStarter.jdbcUrl(postgres));
         config.put("quarkus.datasource.username", "postgres");

@@ -1,0 +1,58 @@
+package io.m365insights.sync;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When each sync part last succeeded, read from the recorded runs: every replica answers the same, whichever replica
+ * ran the sync. Used by the data-freshness health check and the metrics.
+ */
+@ApplicationScoped
+public class SyncFreshness {
+    private final AgroalDataSource dataSource;
+    private final List<SyncPartName> parts;
+
+    @Inject
+    public SyncFreshness(AgroalDataSource dataSource, Instance<SyncStep> steps) {
+        this.dataSource = dataSource;
+        this.parts = steps.stream().map(SyncStep::part).sorted().distinct().toList();
+    }
+
+    /** The parts this service syncs (one per {@link SyncStep}), in run order. */
+    public List<SyncPartName> parts() {
+        return parts;
+    }
+
+    /** For each part, when its last successful run finished; empty when it never succeeded. */
+    public Map<SyncPartName, Optional<Instant>> lastSucceeded() throws SQLException {
+        Map<SyncPartName, Optional<Instant>> result = new EnumMap<>(SyncPartName.class);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select p.part, (select max(s.finished_at) from sync_run_part s
+                                     where s.part = p.part and s.status = 'SUCCEEDED')
+                     from unnest(?::text[]) as p(part)""")) {
+            ps.setArray(1, c.createArrayOf("text", parts.stream().map(SyncPartName::name).toArray(String[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+                    result.put(SyncPartName.valueOf(rs.getString(1)),
+                            Optional.ofNullable(at).map(OffsetDateTime::toInstant));
+                }
+            }
+        }
+        return result;
+    }
+}
