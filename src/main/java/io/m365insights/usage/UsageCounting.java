@@ -2,9 +2,7 @@ package io.m365insights.usage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,34 +37,54 @@ final class UsageCounting {
     }
 
     /**
-     * One row per span: period_start, then one count per combo in order (columns c0, c1, ...). Spans with no identity
-     * give no row.
+     * One row per span: period_start, then one count per combo in order (columns c0, c1, ...). A span within one month
+     * is a single pass over that month's ledger rows; a week spanning two months joins the two months' rows by
+     * identity (a full join: someone may appear in one month only). No grouping, no per-identity aggregation.
      */
     static String sql(List<Span> spans, List<Combo> combos) {
-        StringBuilder values = new StringBuilder();
+        List<String> selects = new ArrayList<>();
         for (Span s : spans) {
+            List<LocalDate> months = new ArrayList<>();
+            List<Integer> masks = new ArrayList<>();
             for (LocalDate m = s.from().withDayOfMonth(1); !m.isAfter(s.to()); m = m.plusMonths(1)) {
                 LocalDate lo = s.from().isAfter(m) ? s.from() : m;
                 LocalDate monthEnd = m.plusMonths(1).minusDays(1);
                 LocalDate hi = s.to().isBefore(monthEnd) ? s.to() : monthEnd;
-                int mask = (int) (((1L << hi.getDayOfMonth()) - 1) & ~((1L << (lo.getDayOfMonth() - 1)) - 1));
-                values.append(values.isEmpty() ? "" : ", ").append("(date '").append(s.periodStart())
-                        .append("', date '").append(m).append("', ").append(mask).append(")");
+                months.add(m);
+                masks.add((int) (((1L << hi.getDayOfMonth()) - 1) & ~((1L << (lo.getDayOfMonth() - 1)) - 1)));
             }
+            List<String> counts = new ArrayList<>();
+            for (Combo combo : combos) {
+                List<String> cols = columns(combo);
+                List<String> perMonth = new ArrayList<>();
+                for (int i = 0; i < months.size(); i++) {
+                    String alias = months.size() == 1 ? "" : "m" + i + ".";
+                    String ored = cols.stream().map(c -> months.size() == 1 ? c : "coalesce(" + alias + c + ", 0)")
+                            .collect(Collectors.joining(" | "));
+                    perMonth.add("((" + ored + ") & " + masks.get(i) + ")");
+                }
+                counts.add("count(*) filter (where (" + String.join(" | ", perMonth) + ") <> 0) as c" + counts.size());
+            }
+            String from;
+            if (months.size() == 1) {
+                from = "usage_month where month = date '" + months.get(0) + "' and (present & " + masks.get(0) + ") <> 0";
+            } else {
+                StringBuilder join = new StringBuilder();
+                for (int i = 0; i < months.size(); i++) {
+                    String sub = "(select * from usage_month where month = date '" + months.get(i) + "' and (present & "
+                            + masks.get(i) + ") <> 0) m" + i;
+                    join.append(i == 0 ? sub : " full join " + sub + " using (identity_id)");
+                }
+                from = join.toString();
+            }
+            selects.add("select date '" + s.periodStart() + "' as period_start, " + String.join(", ", counts)
+                    + " from " + from);
         }
-        Set<String> columns = new LinkedHashSet<>();
-        List<String> counts = new ArrayList<>();
-        for (Combo combo : combos) {
-            long mask = UsageFlags.mask(combo.app(), combo.platform());
-            List<String> cols = UsageFlags.ALL.stream().filter(f -> (mask & (1L << f.bit())) != 0)
-                    .map(UsageFlags.Flag::column).toList();
-            columns.addAll(cols);
-            counts.add("count(*) filter (where (" + String.join(" | ", cols) + ") <> 0) as c" + counts.size());
-        }
-        return "with p(period_start, month, mask) as (values " + values + "), "
-                + "u as (select p.period_start, m.identity_id, "
-                + columns.stream().map(c -> "bit_or(m." + c + " & p.mask) as " + c).collect(Collectors.joining(", "))
-                + " from p join usage_month m on m.month = p.month group by p.period_start, m.identity_id) "
-                + "select period_start, " + String.join(", ", counts) + " from u group by period_start";
+        return String.join(" union all ", selects);
+    }
+
+    private static List<String> columns(Combo combo) {
+        long mask = UsageFlags.mask(combo.app(), combo.platform());
+        return UsageFlags.ALL.stream().filter(f -> (mask & (1L << f.bit())) != 0).map(UsageFlags.Flag::column).toList();
     }
 }

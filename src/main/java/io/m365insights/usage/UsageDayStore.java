@@ -120,12 +120,16 @@ public class UsageDayStore {
                 + flags.stream().map(f -> f.column() + " = m." + f.column() + " | excluded." + f.column())
                 .collect(Collectors.joining(", ")));
         // latest activity: the report's own date, or this day when any app was used
-        try (PreparedStatement ps = c.prepareStatement("update usage_identity i set "
-                + "last_activity_date = greatest(i.last_activity_date, s.last_activity_date, "
-                + "case when s.flags & " + UsageFlags.ANY_APP + " <> 0 then ?::date end), "
-                + "last_activation_date = greatest(i.last_activation_date, s.last_activation_date) "
-                + "from " + grouped + " s where i.report_name = s.report_name")) {
+        String activity = "greatest(i.last_activity_date, s.last_activity_date, case when s.flags & "
+                + UsageFlags.ANY_APP + " <> 0 then ?::date end)";
+        String activation = "greatest(i.last_activation_date, s.last_activation_date)";
+        try (PreparedStatement ps = c.prepareStatement("update usage_identity i set last_activity_date = " + activity
+                + ", last_activation_date = " + activation + " from " + grouped + " s where i.report_name = s.report_name"
+                // only rows that change: most identities' dates stay as they were on most days
+                + " and (i.last_activity_date is distinct from " + activity + " or i.last_activation_date is distinct from "
+                + activation + ")")) {
             ps.setDate(1, Date.valueOf(day));
+            ps.setDate(2, Date.valueOf(day));
             ps.executeUpdate();
         }
         dailyCounts(c, day);
