@@ -64,7 +64,8 @@ final class ControlRoutes {
                 "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke",
                 "GET /_simulator/usage?date=YYYY-MM-DD (the rows of that day's usage report, as JSON)",
                 "PATCH /_simulator/reports {concealed, forbidden, throttle: {enforced, limit, windowMillis}, "
-                        + "clockOffsetDays, truncatedDates}",
+                        + "clockOffsetDays, truncatedDates, reportDays}",
+                "GET /_simulator/reports/stats (report files served, their rows, generation time)",
                 "POST /_simulator/api-tokens {roles, upn, name, audience, expiresInSeconds}")
                 .forEach(endpoints::add);
         return SimResponse.json(200, Json.write(n));

@@ -1,0 +1,186 @@
+# Shared by the bench/*.sh scripts (sourced, not run). Everything runs on this machine: Debian's PostgreSQL 15 on
+# localhost:5432, the Microsoft Graph simulator, the packaged app, PostGraphile 5 (Node 22), wrk, hey and pgbench.
+# Ports and names are fixed below so that the scripts can find each other's processes; override them by environment.
+
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+WORK=${BENCH_WORK:-$BENCH_DIR/work}
+mkdir -p "$WORK"
+
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export JAVA_HOME
+JAVA=$JAVA_HOME/bin/java
+USERS=${USERS:-100000}
+RUNS=${RUNS:-5}
+SIM_PORT=${SIM_PORT:-18601}
+APP_PORT=${APP_PORT:-18680}
+PGL_PORT=${PGL_PORT:-18690}
+PG_HOST=localhost
+PG_PORT=5432
+PG_ROLE=m365bench
+PG_READER=m365bench_reader
+PG_PASSWORD=m365bench
+CLIENT_SECRET=bench-secret
+APP_HEAP=${APP_HEAP:--Xmx512m}
+# Server and PostgreSQL on one core, the load generator on the other (2 cores here); empty to switch off.
+SERVER_CPU=${SERVER_CPU-0}
+LOAD_CPU=${LOAD_CPU-1}
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+now_ms() { date +%s%3N; }
+pinned() { # pinned CPU command...: runs on that core when pinning is on
+    local cpu=$1; shift
+    if [ -n "$cpu" ]; then taskset -c "$cpu" "$@"; else "$@"; fi
+}
+
+# ---- PostgreSQL ----
+pg_up() {
+    pg_ctlcluster 15 main status >/dev/null 2>&1 || pg_ctlcluster 15 main start
+    su postgres -c "psql -qAtX -v ON_ERROR_STOP=1" <<SQL >/dev/null
+do \$\$ begin
+  if not exists (select 1 from pg_roles where rolname = '$PG_ROLE') then
+    create role $PG_ROLE login createdb password '$PG_PASSWORD';
+  end if;
+  if not exists (select 1 from pg_roles where rolname = '$PG_READER') then
+    create role $PG_READER login password '$PG_PASSWORD';
+  end if;
+end \$\$;
+SQL
+}
+db_fresh() { # name
+    PGPASSWORD=$PG_PASSWORD dropdb -h $PG_HOST -U $PG_ROLE --if-exists "$1"
+    PGPASSWORD=$PG_PASSWORD createdb -h $PG_HOST -U $PG_ROLE "$1"
+}
+db_exists() {
+    [ "$(PGPASSWORD=$PG_PASSWORD psql -h $PG_HOST -U $PG_ROLE -d postgres -qAtX -c \
+        "select 1 from pg_database where datname = '$1'")" = 1 ]
+}
+psql_db() { # name psql-args...
+    local db=$1; shift
+    PGPASSWORD=$PG_PASSWORD psql -h $PG_HOST -U $PG_ROLE -d "$db" -qAtX -v ON_ERROR_STOP=1 "$@"
+}
+# PostgreSQL's processes (postmaster and every backend it forks later) on the server core, or back on all cores.
+pg_pin() { # cpu-list
+    local pm
+    pm=$(head -1 /var/lib/postgresql/15/main/postmaster.pid)
+    taskset -a -p -c "$1" "$pm" >/dev/null
+    for p in $(pgrep -P "$pm"); do taskset -a -p -c "$1" "$p" >/dev/null 2>&1 || true; done
+}
+
+# ---- the application ----
+app_build() {
+    if [ ! -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
+        log "packaging the application"
+        (cd "$ROOT" && ./mvnw -B -q package -DskipTests -DskipNativeSources=true)
+    fi
+    if [ ! -f "$ROOT/target/classpath.txt" ] || [ "${REBUILD:-0}" = 1 ]; then
+        (cd "$ROOT" && ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+    fi
+}
+
+# ---- the Microsoft Graph simulator, as its own process ----
+sim_start() { # users [report-days]
+    sim_stop
+    local days=${2:-28}
+    log "simulator: $1 users, reports $days days back, port $SIM_PORT"
+    nohup "$JAVA" -Xmx2g -cp "$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")" \
+        io.m365insights.simulator.http.GraphSimulator --port "$SIM_PORT" --users "$1" \
+        --client-secret "$CLIENT_SECRET" --report-days "$days" >"$WORK/sim.log" 2>&1 &
+    echo $! >"$WORK/sim.pid"
+    for _ in $(seq 1 300); do
+        grep -q '^M365_TOKEN_URL=' "$WORK/sim.log" 2>/dev/null && break
+        sleep 0.2
+    done
+    grep -q '^M365_TOKEN_URL=' "$WORK/sim.log" || die "simulator did not start: $(tail -5 "$WORK/sim.log")"
+    SIM_TENANT=$(sed -n 's/^M365_TENANT_ID=//p' "$WORK/sim.log")
+    SIM_URL=http://localhost:$SIM_PORT
+}
+sim_stop() {
+    if [ -f "$WORK/sim.pid" ]; then
+        kill "$(cat "$WORK/sim.pid")" 2>/dev/null || true
+        rm -f "$WORK/sim.pid"
+        sleep 0.5
+    fi
+}
+sim_attach() { # an already running simulator (started by sim_start)
+    SIM_TENANT=$(sed -n 's/^M365_TENANT_ID=//p' "$WORK/sim.log")
+    SIM_URL=http://localhost:$SIM_PORT
+}
+sim() { # method path [json]
+    curl -sf -X "$1" "$SIM_URL$2" ${3:+-d "$3"}
+}
+token() {
+    sim POST /_simulator/api-tokens '{"roles":["m365-insights.reader","m365-insights.admin"],"expiresInSeconds":86400}' \
+        | jq -r '.access_token // .token // .'
+}
+
+# app_start db [VAR=value ...]: the packaged jar, prod profile, on the server core. Sets APP_PID, APP_STARTED_MS.
+app_start() {
+    local db=$1; shift
+    app_stop
+    APP_STARTED_MS=$(now_ms)
+    env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
+        QUARKUS_DATASOURCE_USERNAME=$PG_ROLE QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD \
+        M365_TENANT_ID="$SIM_TENANT" M365_CLIENT_ID=5b0d7a3e-6c1f-4c55-9d8e-3f2a1b0c9d8e \
+        M365_CLIENT_SECRET=$CLIENT_SECRET M365_GRAPH_BASE_URL="$SIM_URL/v1.0" \
+        M365_TOKEN_URL="$SIM_URL/$SIM_TENANT/oauth2/v2.0/token" \
+        QUARKUS_OIDC_AUTH_SERVER_URL="$SIM_URL/$SIM_TENANT/v2.0" \
+        QUARKUS_OIDC_CLIENT_ID=0f3c2b1a-9d8e-4f7a-b6c5-d4e3f2a1b0c9 \
+        QUARKUS_HTTP_PORT=$APP_PORT M365_SYNC_CRON=off M365_SYNC_ON_START=false \
+        M365_REPORTS_RATE_LIMIT=100000 M365_REPORTS_RATE_WINDOW=1s "$@" \
+        nohup ${SERVER_CPU:+taskset -c $SERVER_CPU} "$JAVA" $APP_HEAP ${APP_JVM_OPTS:-} \
+        -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+    APP_PID=$!
+    echo $APP_PID >"$WORK/app.pid"
+}
+app_stop() {
+    if [ -f "$WORK/app.pid" ]; then
+        local pid
+        pid=$(cat "$WORK/app.pid")
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        rm -f "$WORK/app.pid"
+    fi
+}
+APP_URL=http://localhost:$APP_PORT/graphql
+gql() { # query-json-body (already JSON) -> response
+    curl -s "$APP_URL" -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data-binary "$1"
+}
+gql_q() { # graphql query text -> response
+    gql "$(jq -cn --arg q "$1" '{query: $q}')"
+}
+# Waits for the first successful GraphQL response; prints the ms since app_start.
+app_wait_ready() {
+    local body='{"query":"{ licenses { skuPartNumber } }"}'
+    for _ in $(seq 1 3000); do
+        if gql "$body" 2>/dev/null | grep -q '"licenses"'; then
+            echo $(( $(now_ms) - APP_STARTED_MS ))
+            return 0
+        fi
+        kill -0 "$APP_PID" 2>/dev/null || die "app exited: $(tail -20 "$WORK/app.log")"
+        sleep 0.01
+    done
+    die "app not ready: $(tail -20 "$WORK/app.log")"
+}
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+
+# Starts a sync and waits for it (polling: a 365-day backfill outlasts syncNow's 10-minute wait). Prints the run JSON.
+RUN_FIELDS='id status startedAt finishedAt error parts { part status startedAt finishedAt itemsRead created updated deleted detail }'
+sync_run() {
+    gql_q 'mutation { syncNow(input: {wait: false}) { run { id } } }' >/dev/null
+    local r
+    for _ in $(seq 1 100000); do
+        r=$(gql_q "{ syncStatus { running lastRun { $RUN_FIELDS } } }")
+        [ "$(jq -r .data.syncStatus.running <<<"$r")" = false ] && [ "$(jq -r .data.syncStatus.lastRun.finishedAt <<<"$r")" != null ] && break
+        sleep 0.25
+    done
+    jq -c .data.syncStatus.lastRun <<<"$r"
+}
+# Wall time of a run (and of each part) in ms from its JSON.
+run_ms() { python3 "$BENCH_DIR/tools/runtimes.py" <<<"$1"; }
+
+# median and spread of numbers on stdin (one per line): "median min max n"
+stats() { python3 "$BENCH_DIR/tools/stats.py"; }
