@@ -31,6 +31,9 @@ LOAD_CPU=${LOAD_CPU-1}
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 now_ms() { date +%s%3N; }
+port_free() { # port: dies when something already listens there (a process left from an earlier run?)
+    if ss -ltnH "sport = :$1" | grep -q .; then die "port $1 is in use: $(ss -ltnpH "sport = :$1")"; fi
+}
 pinned() { # pinned CPU command...: runs on that core when pinning is on
     local cpu=$1; shift
     if [ -n "$cpu" ]; then taskset -c "$cpu" "$@"; else "$@"; fi
@@ -86,6 +89,8 @@ sim_start() { # users [report-days]
     sim_stop
     local days=${2:-28}
     log "simulator: $1 users, reports $days days back, port $SIM_PORT"
+    rm -f "$WORK/sim.log"
+    port_free "$SIM_PORT"
     nohup "$JAVA" -Xmx2g -cp "$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")" \
         io.m365insights.simulator.http.GraphSimulator --port "$SIM_PORT" --users "$1" \
         --client-secret "$CLIENT_SECRET" --report-days "$days" >"$WORK/sim.log" 2>&1 &
@@ -121,6 +126,7 @@ token() {
 app_start() {
     local db=$1; shift
     app_stop
+    port_free "$APP_PORT"
     APP_STARTED_MS=$(now_ms)
     env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
         QUARKUS_DATASOURCE_USERNAME=$PG_ROLE QUARKUS_DATASOURCE_PASSWORD=$PG_PASSWORD \
@@ -184,3 +190,74 @@ run_ms() { python3 "$BENCH_DIR/tools/runtimes.py" <<<"$1"; }
 
 # median and spread of numbers on stdin (one per line): "median min max n"
 stats() { python3 "$BENCH_DIR/tools/stats.py"; }
+
+# ---- the SQL our app runs for one request, as a pgbench script (bench/tools/capture_sql.py) ----
+PG_LOG=/var/log/postgresql/postgresql-15-main.log
+sql_logging() { # db on|off: log every statement of that database (new sessions only)
+    local v=none; [ "$2" = on ] && v=all
+    su postgres -c "psql -qAtX -c \"alter database $1 set log_statement = '$v'\""
+}
+capture_op() { # db body-file -> statements on stdout (the app must have been started after sql_logging on)
+    local db=$1 body=$2 marker offset
+    gql "$(cat "$body")" >/dev/null # the first request may load more than the rest
+    marker=capture-$RANDOM$RANDOM
+    offset=$(stat -c %s "$PG_LOG")
+    psql_db "$db" -c "select 'start-$marker'" >/dev/null
+    gql "$(cat "$body")" >/dev/null
+    sleep 0.3
+    psql_db "$db" -c "select 'end-$marker'" >/dev/null
+    sleep 0.3
+    tail -c +"$((offset + 1))" "$PG_LOG" | python3 "$BENCH_DIR/tools/capture_sql.py" "$db" "start-$marker" "end-$marker"
+}
+
+# ---- PostGraphile 5 on Node 22 (installed by setup.sh into bench/postgraphile/node_modules) ----
+PGL_DIR=$BENCH_DIR/postgraphile
+PGL_URL=http://127.0.0.1:$PGL_PORT/graphql
+pgl_prepare() { # db: the functions and grants PostGraphile's queries need (postgraphile/functions.py)
+    python3 "$PGL_DIR/functions.py" "$PG_READER" | psql_db "$1" >/dev/null 2>&1 || die "could not create the PostGraphile functions"
+}
+pgl_start() { # db; sets PGL_PID, PGL_STARTED_MS
+    pgl_stop
+    port_free "$PGL_PORT"
+    PGL_STARTED_MS=$(now_ms)
+    (cd "$PGL_DIR" && env DATABASE_URL="postgres://$PG_READER:$PG_PASSWORD@$PG_HOST:$PG_PORT/$1" PORT=$PGL_PORT \
+        NODE_ENV=production PG_POOL_MAX=20 \
+        nohup ${SERVER_CPU:+taskset -c $SERVER_CPU} node_modules/.bin/node node_modules/postgraphile/dist/cli-run.js \
+        -C graphile.config.mjs >"$WORK/pgl.log" 2>&1 & echo $! >"$WORK/pgl.pid")
+    PGL_PID=$(cat "$WORK/pgl.pid")
+}
+pgl_stop() {
+    if [ -f "$WORK/pgl.pid" ]; then
+        local pid
+        pid=$(cat "$WORK/pgl.pid")
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        rm -f "$WORK/pgl.pid"
+    fi
+}
+pgl_wait_ready() { # prints ms since pgl_start of the first successful GraphQL response
+    for _ in $(seq 1 3000); do
+        if curl -s "$PGL_URL" -H 'content-type: application/json' \
+            -d '{"query":"{ allSkus { nodes { skuPartNumber } } }"}' 2>/dev/null | grep -q '"allSkus"'; then
+            echo $(( $(now_ms) - PGL_STARTED_MS ))
+            return 0
+        fi
+        kill -0 "$PGL_PID" 2>/dev/null || die "PostGraphile exited: $(tail -20 "$WORK/pgl.log")"
+        sleep 0.01
+    done
+    die "PostGraphile not ready: $(tail -20 "$WORK/pgl.log")"
+}
+
+# ---- the three operations' request bodies: ours and PostGraphile's (variables: the 90 days ending on the latest day) ----
+make_bodies() { # db
+    local last from
+    last=$(psql_db "$1" -c "select max(report_date) from usage_report_day")
+    from=$(date -d "$last -89 days" +%F)
+    for op in usage users licenses; do
+        jq -Rs --arg from "$from" --arg to "$last" '{query: ., variables: {from: $from, to: $to}}' \
+            "$BENCH_DIR/queries/$op.graphql" >"$WORK/body-ours-$op.json"
+        jq -Rs --arg from "$from" --arg to "$last" '{query: ., variables: {from: $from, to: $to}}' \
+            "$PGL_DIR/queries/$op.graphql" >"$WORK/body-pgl-$op.json"
+    done
+    log "operations: usage WEEK series $from .. $last, users(first: 100), licenses"
+}
