@@ -138,7 +138,7 @@ app_start() {
         QUARKUS_HTTP_PORT=$APP_PORT M365_SYNC_CRON=off M365_SYNC_ON_START=false \
         M365_REPORTS_RATE_LIMIT=100000 M365_REPORTS_RATE_WINDOW=1s "$@" \
         nohup ${SERVER_CPU:+taskset -c $SERVER_CPU} "$JAVA" $APP_HEAP ${APP_JVM_OPTS:-} \
-        -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
+        -jar "${APP_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}" >"$WORK/app.log" 2>&1 &
     APP_PID=$!
     echo $APP_PID >"$WORK/app.pid"
 }
