@@ -14,6 +14,7 @@ if db_exists "$DB" && [ "${FORCE:-0}" != 1 ] \
     exit 0
 fi
 SERVER_CPU=
+pg_pin 0-1
 sim_start "$USERS" "$DAYS"
 db_fresh "$DB"
 app_start "$DB" M365_USAGE_LOOKBACK_DAYS="$DAYS"

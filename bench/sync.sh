@@ -6,12 +6,13 @@ source "$(dirname "$0")/lib.sh"
 DAYS=${DAYS:-28}
 DB=m365_bench_sync
 COPY_DB=m365_bench_copy
-OUT=$WORK/results/sync.txt
+OUT=$WORK/results/sync-${DAYS}d.txt
 mkdir -p "$WORK/results" "$WORK/copy"
 : >"$OUT"
 pg_up
 app_build
 SERVER_CPU= # a sync uses both cores: the app, PostgreSQL and the simulator share the machine
+pg_pin 0-1
 sim_start "$USERS" "$DAYS"
 
 for i in $(seq 1 "$RUNS"); do

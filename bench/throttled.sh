@@ -15,6 +15,7 @@ mkdir -p "$WORK/results"
 pg_up
 app_build
 SERVER_CPU=
+pg_pin 0-1
 sim_start "$USERS" "$DAYS"
 floor_ms=$(python3 -c "import math; print(math.ceil($DAYS / $LIMIT - 1) * $WINDOW_MS)")
 pages=$(( (USERS + 998) / 999 ))
