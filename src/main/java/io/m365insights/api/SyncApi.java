@@ -12,8 +12,15 @@ import io.m365insights.usage.UsageUnavailableException;
 import io.m365insights.sync.SyncService;
 import io.m365insights.sync.SyncStatusService;
 import io.m365insights.sync.SyncTrigger;
+import io.m365insights.api.access.AccessCheck;
 import io.m365insights.api.access.AdminAccess;
 import io.m365insights.api.access.ReaderAccess;
+import io.m365insights.audit.Actor;
+import io.m365insights.audit.AuditAction;
+import io.m365insights.audit.AuditContext;
+import io.m365insights.audit.AuditEntry;
+import io.m365insights.audit.AuditLog;
+import io.m365insights.audit.AuditOutcome;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -24,6 +31,8 @@ import org.eclipse.microprofile.graphql.Query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 @GraphQLApi
@@ -43,6 +52,12 @@ public class SyncApi {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    AccessCheck access;
 
     @Query("syncStatus")
     @Description("Whether a sync runs now, the latest runs and the latest successful one.")
@@ -67,6 +82,11 @@ public class SyncApi {
     @Description("Starts a sync now, or returns the one already running (on any replica).")
     public @NonNull SyncNowPayload syncNow(SyncNowInput input) throws Exception {
         SyncService.Started started = sync.start(SyncTrigger.MANUAL);
+        audit.append(new AuditEntry(new AuditContext(Actor.caller(access.caller()), UUID.randomUUID(),
+                started.runId().orElse(null)), AuditAction.SYNC_NOW, false, AuditOutcome.SUCCEEDED, null,
+                started.alreadyRunning() ? "A sync was already running; none was started"
+                        : "Started sync run " + started.runId().orElseThrow(),
+                null, null, Map.of("wait", input != null && Boolean.TRUE.equals(input.wait)), null));
         if (started.alreadyRunning()) {
             return new SyncNowPayload(status.running().map(ApiMapper::run).orElse(null), true, List.of());
         }

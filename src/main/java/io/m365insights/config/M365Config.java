@@ -39,6 +39,8 @@ public interface M365Config {
 
     Simulator simulator();
 
+    Offboarding offboarding();
+
     Usage usage();
 
     Reports reports();
@@ -145,5 +147,35 @@ public interface M365Config {
 
         /** Where the running simulator's control API is (set by dev mode and tests). */
         Optional<String> url();
+    }
+
+    /** The offboarding policy: what happens, after each sync, to the licenses of accounts found disabled. */
+    interface Offboarding {
+        enum Mode {
+            /** Nothing is planned or done. */
+            OFF,
+            /** The plan is made and shown; nothing is changed. */
+            DRY_RUN,
+            /** The plan is made and its removals are carried out. */
+            ENFORCE
+        }
+
+        /** {@code off}, {@code dry-run} or {@code enforce}. */
+        @WithDefault("dry-run")
+        Mode mode();
+
+        /** Days an account must have been seen disabled before its licenses are removed. */
+        @WithDefault("30")
+        int graceDays();
+
+        /**
+         * Users and SKUs the policy leaves alone: entries separated by {@code ;}, each
+         * {@code user=<upn or id> | sku=<skuId or part number>, [until=YYYY-MM-DD,] reason=<text>} (see the README).
+         */
+        Optional<String> exemptions();
+
+        /** In enforce mode, a plan with more removals than this is held (nothing removed) for a person to review. */
+        @WithDefault("100")
+        int maxRemovalsPerRun();
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -42,4 +43,22 @@ public interface MsGraphClient {
     interface ReportReader<T> {
         T read(InputStream body) throws IOException;
     }
+
+    // ---- Reads and writes for the actions (CONTRACT.md §4-6). Writes are retried like reads; each one is safe to
+    // ---- repeat: a retry whose first attempt took effect is confirmed by reading the user back.
+
+    /** {@code GET /users/{id | userPrincipalName}} with {@link #USER_FIELDS}; empty when Graph has no such user. */
+    Optional<MsGraphUser> findUser(String idOrUserPrincipalName);
+
+    /**
+     * {@code POST /users/{id}/assignLicense}: adds and removes direct licenses in one request. Both lists are always
+     * sent, empty or not (Graph answers 400 when either is missing).
+     */
+    MsGraphWrite assignLicenses(UUID userId, List<MsGraphLicenseToAdd> add, List<UUID> remove);
+
+    /** {@code PATCH /users/{id}} with {@code usageLocation} (needed before a license can be assigned). */
+    MsGraphWrite setUsageLocation(UUID userId, String usageLocation);
+
+    /** {@code POST /users}, with {@code forceChangePasswordNextSignIn} true. */
+    MsGraphCreatedUser createUser(MsGraphNewUser user);
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Maps what the Microsoft Graph SDK and the token client throw to {@link MsGraphException}. Branches on Graph's
@@ -25,11 +26,16 @@ public final class MsGraphErrors {
         if (api != null) {
             return fromApi(operation, api);
         }
-        OidcClientException token = find(failure, OidcClientException.class);
-        if (token != null && find(failure, IOException.class) == null) {
-            return new MsGraphException(MsGraphErrorKind.CREDENTIALS_REJECTED, operation + " (token request)", 0, null,
-                    "Entra ID refused the client-credentials token request; check M365_TENANT_ID, M365_CLIENT_ID, "
-                            + "M365_CLIENT_SECRET and M365_TOKEN_URL (" + firstLine(token.getMessage()) + ")", null, null);
+        TokenEndpointException refused = find(failure, TokenEndpointException.class);
+        if (refused != null) {
+            return fromTokenEndpoint(operation, refused);
+        }
+        // quarkus-oidc-client's other failures mean the token endpoint could not be reached (it drops the cause)
+        if (find(failure, OidcClientException.class) != null || find(failure, TimeoutException.class) != null
+                || find(failure, io.smallrye.mutiny.TimeoutException.class) != null) {
+            return new MsGraphException(MsGraphErrorKind.NETWORK, operation + " (token request)", 0, null,
+                    "the Entra ID token endpoint (M365_TOKEN_URL) did not answer in time or could not be reached", null,
+                    null);
         }
         IOException io = find(failure, IOException.class);
         if (io != null) {
@@ -43,7 +49,21 @@ public final class MsGraphErrors {
     /** Whether a failure came from talking to Microsoft Graph or Entra ID (HTTP, network, token), not from our code. */
     public static boolean isGraphFailure(Throwable failure) {
         return failure instanceof MsGraphException || find(failure, ApiException.class) != null
-                || find(failure, OidcClientException.class) != null || find(failure, IOException.class) != null;
+                || find(failure, TokenEndpointException.class) != null
+                || find(failure, OidcClientException.class) != null || find(failure, IOException.class) != null
+                || find(failure, TimeoutException.class) != null
+                || find(failure, io.smallrye.mutiny.TimeoutException.class) != null;
+    }
+
+    private static MsGraphException fromTokenEndpoint(String operation, TokenEndpointException e) {
+        if (!e.isTransient()) {
+            return new MsGraphException(MsGraphErrorKind.CREDENTIALS_REJECTED, operation + " (token request)", e.status(),
+                    e.error(), "Entra ID refused the client-credentials token request; check M365_TENANT_ID, "
+                    + "M365_CLIENT_ID, M365_CLIENT_SECRET and M365_TOKEN_URL (" + e.getMessage() + ")", null, null);
+        }
+        return new MsGraphException(e.status() == 429 ? MsGraphErrorKind.THROTTLED : MsGraphErrorKind.UNAVAILABLE,
+                operation + " (token request)", e.status(), e.error(), "the Entra ID token endpoint is unavailable ("
+                + e.getMessage() + ")", null, e.retryAfter());
     }
 
     private static MsGraphException fromApi(String operation, ApiException api) {
@@ -119,14 +139,6 @@ public final class MsGraphErrors {
         }
         var values = api.getResponseHeaders().get(name);
         return values == null || values.isEmpty() ? null : values.iterator().next();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "no detail";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

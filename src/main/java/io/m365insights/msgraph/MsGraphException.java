@@ -14,6 +14,7 @@ public class MsGraphException extends RuntimeException {
     private final String code;
     private final String requestId;
     private final Duration retryAfter;
+    private final String graphMessage;
 
     public MsGraphException(MsGraphErrorKind kind, String operation, int status, String code, String message,
                             String requestId, Duration retryAfter) {
@@ -24,6 +25,7 @@ public class MsGraphException extends RuntimeException {
         this.code = code;
         this.requestId = requestId;
         this.retryAfter = retryAfter;
+        this.graphMessage = message;
     }
 
     private static String describe(String operation, int status, String code, String message, String requestId) {
@@ -58,6 +60,11 @@ public class MsGraphException extends RuntimeException {
     /** Graph's {@code error.code}, e.g. {@code Request_BadRequest}; null when the body was not an OData error. */
     public String code() {
         return code;
+    }
+
+    /** Graph's {@code error.message} (or our description of the failure), without the operation and request id. */
+    public String graphMessage() {
+        return graphMessage;
     }
 
     public String requestId() {

@@ -8,7 +8,10 @@ import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import io.m365insights.config.M365Config;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real Microsoft Graph SDK client, pointed at {@code m365.graph-base-url}, authenticated by
@@ -24,6 +27,11 @@ public class MsGraphSdkProducer {
         OkHttpClient http = GraphClientFactory.create(options)
                 .connectTimeout(config.http().connectTimeout())
                 .readTimeout(config.http().readTimeout())
+                // OkHttp would otherwise replay a request silently after some connection failures, POSTs included;
+                // MsGraphRequests owns retries, and the writes confirm a retried change by reading it back.
+                .retryOnConnectionFailure(false)
+                // so idle connections are dropped before servers close them (no failure on a stale connection)
+                .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS))
                 .build();
         GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), http);
         client.getRequestAdapter().setBaseUrl(trimSlash(config.graphBaseUrl()));

@@ -19,15 +19,16 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class MsGraphTokenProvider implements AccessTokenProvider {
-    private static final Duration TOKEN_REQUEST_TIMEOUT = Duration.ofSeconds(60);
-
     private final OidcClient oidcClient;
+    /** How long a token request may take: the read timeout of Graph requests (quarkus-oidc-client sets none). */
+    private final Duration tokenRequestTimeout;
     private final AllowedHostsValidator allowedHosts;
     private volatile Tokens tokens;
 
     @Inject
     public MsGraphTokenProvider(OidcClient oidcClient, M365Config config) {
         this.oidcClient = oidcClient;
+        this.tokenRequestTimeout = config.http().readTimeout();
         this.allowedHosts = new AllowedHostsValidator(URI.create(config.graphBaseUrl()).getHost());
     }
 
@@ -55,7 +56,7 @@ public class MsGraphTokenProvider implements AccessTokenProvider {
             synchronized (this) {
                 t = tokens;
                 if (t == null || t.isAccessTokenExpired() || t.isAccessTokenWithinRefreshInterval()) {
-                    t = oidcClient.getTokens().await().atMost(TOKEN_REQUEST_TIMEOUT);
+                    t = oidcClient.getTokens().await().atMost(tokenRequestTimeout);
                     tokens = t;
                 }
             }

@@ -26,11 +26,13 @@ import java.util.function.Consumer;
 public class SdkMsGraphClient implements MsGraphClient {
     private final GraphServiceClient graph;
     private final MsGraphRequests requests;
+    private final MsGraphUserCalls userCalls;
 
     @Inject
     public SdkMsGraphClient(GraphServiceClient graph, MsGraphRequests requests) {
         this.graph = graph;
         this.requests = requests;
+        this.userCalls = new MsGraphUserCalls(graph, requests);
     }
 
     @Override
@@ -92,27 +94,52 @@ public class SdkMsGraphClient implements MsGraphClient {
         }
     }
 
+    @Override
+    public Optional<MsGraphUser> findUser(String idOrUserPrincipalName) {
+        return userCalls.find(idOrUserPrincipalName);
+    }
+
+    @Override
+    public MsGraphWrite assignLicenses(UUID userId, List<MsGraphLicenseToAdd> add, List<UUID> remove) {
+        return userCalls.assignLicenses(userId, add, remove);
+    }
+
+    @Override
+    public MsGraphWrite setUsageLocation(UUID userId, String usageLocation) {
+        return userCalls.setUsageLocation(userId, usageLocation);
+    }
+
+    @Override
+    public MsGraphCreatedUser createUser(MsGraphNewUser user) {
+        return userCalls.create(user);
+    }
+
     private static List<MsGraphUser> toUsers(UserCollectionResponse response) {
         if (response == null || response.getValue() == null) {
             return List.of();
         }
         List<MsGraphUser> users = new ArrayList<>(response.getValue().size());
         for (User u : response.getValue()) {
-            List<MsGraphUser.LicenseState> states = new ArrayList<>();
-            if (u.getLicenseAssignmentStates() != null) {
-                for (LicenseAssignmentState s : u.getLicenseAssignmentStates()) {
-                    states.add(new MsGraphUser.LicenseState(s.getSkuId(), uuidOrNull(s.getAssignedByGroup()),
-                            s.getState(), errorOrNull(s.getError()),
-                            s.getDisabledPlans() == null ? List.of() : s.getDisabledPlans().stream()
-                                    .filter(Objects::nonNull).toList(),
-                            s.getLastUpdatedDateTime()));
-                }
-            }
-            users.add(new MsGraphUser(UUID.fromString(u.getId()), u.getUserPrincipalName(), u.getDisplayName(),
-                    u.getMail(), Boolean.TRUE.equals(u.getAccountEnabled()), u.getDepartment(), u.getJobTitle(),
-                    u.getUsageLocation(), u.getCreatedDateTime(), states));
+            users.add(toUser(u));
         }
         return users;
+    }
+
+    /** A Graph user as we store it (also used by {@link MsGraphUserCalls}). */
+    static MsGraphUser toUser(User u) {
+        List<MsGraphUser.LicenseState> states = new ArrayList<>();
+        if (u.getLicenseAssignmentStates() != null) {
+            for (LicenseAssignmentState s : u.getLicenseAssignmentStates()) {
+                states.add(new MsGraphUser.LicenseState(s.getSkuId(), uuidOrNull(s.getAssignedByGroup()),
+                        s.getState(), errorOrNull(s.getError()),
+                        s.getDisabledPlans() == null ? List.of() : s.getDisabledPlans().stream()
+                                .filter(Objects::nonNull).toList(),
+                        s.getLastUpdatedDateTime()));
+            }
+        }
+        return new MsGraphUser(UUID.fromString(u.getId()), u.getUserPrincipalName(), u.getDisplayName(),
+                u.getMail(), Boolean.TRUE.equals(u.getAccountEnabled()), u.getDepartment(), u.getJobTitle(),
+                u.getUsageLocation(), u.getCreatedDateTime(), states);
     }
 
     private static MsGraphSku toSku(SubscribedSku s) {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs syncs: takes the cross-replica lock, records the run, runs each {@link SyncStep} in order (a failed step does
@@ -67,7 +68,13 @@ public class SyncService {
             lock.release(c);
             throw new SyncException("Could not record a new sync run", e);
         }
-        Future<SyncRunStatus> completion = background.submit(() -> execute(c, runId, trigger));
+        Future<SyncRunStatus> completion;
+        try {
+            completion = background.submit(() -> execute(c, runId, trigger));
+        } catch (RejectedExecutionException e) { // shutting down: the lock must not stay with a pooled connection
+            lock.release(c);
+            throw new SyncException("The service is shutting down; no sync was started", e);
+        }
         return new Started(Optional.of(runId), false, completion);
     }
 
@@ -87,6 +94,29 @@ public class SyncService {
             throw new SyncException("Could not record a new sync run", e);
         }
         return Optional.of(execute(c, runId, trigger));
+    }
+
+    /**
+     * Marks runs left RUNNING by a replica that died as FAILED, if no sync holds the lock (otherwise it is not known
+     * which RUNNING run is alive, and the next run does it anyway). Takes the lock for a moment: a sync asked for in
+     * that moment reports "already running".
+     */
+    public int recoverAbandoned() {
+        Optional<Connection> held = acquire();
+        if (held.isEmpty()) {
+            return 0;
+        }
+        try {
+            int abandoned = recorder.failAbandoned(held.get());
+            if (abandoned > 0) {
+                LOG.warnf("Marked %d abandoned sync run(s) as FAILED (their replica stopped mid-run)", abandoned);
+            }
+            return abandoned;
+        } catch (SQLException e) {
+            throw new SyncException("Could not mark abandoned sync runs", e);
+        } finally {
+            lock.release(held.get());
+        }
     }
 
     private Optional<Connection> acquire() {
@@ -145,7 +175,8 @@ public class SyncService {
             notifyFinished(new SyncRunFinished(runId, trigger, result, took, parts));
             return result;
         } catch (SQLException | RuntimeException e) {
-            LOG.errorf("Sync run %d could not be recorded: %s", runId, e.getMessage());
+            LOG.errorf("Sync run %d could not be recorded (its database session may be lost, and the sync lock with "
+                    + "it; the run is marked FAILED by the next run or status query): %s", runId, e.getMessage());
             try {
                 recorder.finish(c, runId, SyncRunStatus.FAILED, "sync bookkeeping failed: " + e.getMessage());
             } catch (SQLException ignored) {

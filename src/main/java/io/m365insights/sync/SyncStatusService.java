@@ -1,7 +1,9 @@
 package io.m365insights.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,12 +12,35 @@ import java.util.stream.Collectors;
 /** Reads the recorded sync runs for the API. */
 @ApplicationScoped
 public class SyncStatusService {
+    @Inject
+    SyncLock lock;
+
+    @Inject
+    SyncService sync;
 
     public record RunWithParts(SyncRunEntity run, List<SyncRunPartEntity> parts) {
     }
 
+    /**
+     * The run in progress. A RUNNING run whose replica died (nobody holds the sync lock) is not running: it is marked
+     * FAILED now, before anything is read, rather than at the next sync, so status never shows a dead run as running.
+     */
     public Optional<RunWithParts> running() {
+        if (SyncRunEntity.count("status", SyncRunStatus.RUNNING) == 0) {
+            return Optional.empty();
+        }
+        if (!lockHeld()) {
+            sync.recoverAbandoned();
+        }
         return first("status = ?1 order by startedAt desc", SyncRunStatus.RUNNING);
+    }
+
+    private boolean lockHeld() {
+        try {
+            return lock.isHeld();
+        } catch (SQLException e) {
+            throw new SyncException("Could not read the sync lock: the database is unreachable", e);
+        }
     }
 
     public Optional<RunWithParts> last() {

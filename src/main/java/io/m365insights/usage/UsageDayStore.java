@@ -1,15 +1,9 @@
 package io.m365insights.usage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import io.m365insights.sync.CopyIn;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -30,8 +24,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class UsageDayStore {
-    private static final int COPY_BATCH = 5000;
-
     /** What storing a day did. */
     public record DayResult(int rows, int concealedRows, int unmatchedRows, boolean replaced, LocalDate refreshDate) {
     }
@@ -76,52 +68,25 @@ public class UsageDayStore {
         try (Statement s = c.createStatement()) {
             s.execute("truncate staged_usage_row");
         }
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         int[] unknown = {0};
         int[] concealed = {0};
         LocalDate[] refresh = {null};
-        StringWriter buffer = new StringWriter();
-        CSVPrinter[] printer = {newPrinter(buffer)};
-        int[] pending = {0};
-        int rows = UsageReportParser.parse(csv, row -> {
-            // each unattributed row is its own identity: "(Unknown)#1", "(Unknown)#2", ... in file order
-            String name = row.name().equals("(Unknown)") ? "(Unknown)#" + (++unknown[0]) : row.name();
-            if (row.concealed()) {
-                concealed[0]++;
-            }
-            if (row.refreshDate() != null && (refresh[0] == null || row.refreshDate().isAfter(refresh[0]))) {
-                refresh[0] = row.refreshDate();
-            }
-            printer[0].printRecord(name, row.concealed(), row.flags(), row.lastActivityDate(), row.lastActivationDate());
-            if (++pending[0] == COPY_BATCH) {
-                flush(copy, printer[0], buffer);
-                pending[0] = 0;
-            }
-        });
-        try {
-            flush(copy, printer[0], buffer);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not stage report rows: " + e.getMessage(), e);
+        int rows;
+        try (CopyIn copy = CopyIn.into(c, "staged_usage_row", "report_name", "concealed", "flags",
+                "last_activity_date", "last_activation_date")) {
+            rows = UsageReportParser.parse(csv, row -> {
+                // each unattributed row is its own identity: "(Unknown)#1", "(Unknown)#2", ... in file order
+                String name = row.name().equals("(Unknown)") ? "(Unknown)#" + (++unknown[0]) : row.name();
+                if (row.concealed()) {
+                    concealed[0]++;
+                }
+                if (row.refreshDate() != null && (refresh[0] == null || row.refreshDate().isAfter(refresh[0]))) {
+                    refresh[0] = row.refreshDate();
+                }
+                copy.row(name, row.concealed(), row.flags(), row.lastActivityDate(), row.lastActivationDate());
+            });
         }
         return new Staged(rows, concealed[0], refresh[0]);
-    }
-
-    private static CSVPrinter newPrinter(StringWriter buffer) {
-        try {
-            return new CSVPrinter(buffer, CSVFormat.POSTGRESQL_CSV);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void flush(CopyManager copy, CSVPrinter printer, StringWriter buffer) throws SQLException, IOException {
-        printer.flush();
-        if (buffer.getBuffer().isEmpty()) {
-            return;
-        }
-        copy.copyIn("copy staged_usage_row (report_name, concealed, flags, last_activity_date, last_activation_date) "
-                + "from stdin (format csv)", new StringReader(buffer.toString()));
-        buffer.getBuffer().setLength(0);
     }
 
     private DayResult apply(Connection c, LocalDate day, Staged staged, long runId) throws SQLException {
@@ -164,6 +129,8 @@ public class UsageDayStore {
             ps.executeUpdate();
         }
         dailyCounts(c, day);
+        periodCounts(c, Granularity.WEEK, Granularity.WEEK.periodStart(day));
+        periodCounts(c, Granularity.MONTH, Granularity.MONTH.periodStart(day));
         int unmatched;
         try (PreparedStatement ps = c.prepareStatement("select count(*) from " + grouped + " s where not s.concealed "
                 + "and not exists (select 1 from directory_user d where d.sort_upn = s.report_name)")) {
@@ -214,6 +181,29 @@ public class UsageDayStore {
         }
     }
 
+    /** Recomputes a whole week's or month's distinct counts from the ledger (all its stored days). */
+    private static void periodCounts(Connection c, Granularity g, LocalDate start) throws SQLException {
+        List<UsageCounting.Combo> combos = UsageCounting.allCombos();
+        try (PreparedStatement del = c.prepareStatement(
+                "delete from usage_period where granularity = ? and period_start = ?")) {
+            del.setString(1, g.name());
+            del.setDate(2, Date.valueOf(start));
+            del.executeUpdate();
+        }
+        String counts = UsageCounting.sql(List.of(new UsageCounting.Span(start, start, g.periodEnd(start))), combos);
+        StringBuilder unpivot = new StringBuilder();
+        for (int i = 0; i < combos.size(); i++) {
+            unpivot.append(i == 0 ? "" : ", ").append("('").append(combos.get(i).app().name()).append("', '")
+                    .append(combos.get(i).platformName()).append("', c.c").append(i).append(")");
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into usage_period (granularity, period_start, app, "
+                + "platform, active_users) select ?, c.period_start, v.app, v.platform, v.n from (" + counts + ") c "
+                + "cross join lateral (values " + unpivot + ") v(app, platform, n)")) {
+            ps.setString(1, g.name());
+            ps.executeUpdate();
+        }
+    }
+
     static List<Platform> allPlatformsAndAny() {
         List<Platform> list = new java.util.ArrayList<>();
         list.add(null);
@@ -253,6 +243,13 @@ public class UsageDayStore {
                 execute(c, "update usage_month set present = present & " + keepBits + ", " + UsageFlags.ALL.stream()
                         .map(f -> f.column() + " = " + f.column() + " & " + keepBits).collect(Collectors.joining(", "))
                         + " where month = '" + keepFrom.withDayOfMonth(1) + "'");
+                // whole periods before keepFrom go; the periods keepFrom falls in are counted again
+                try (PreparedStatement ps = c.prepareStatement("delete from usage_period where period_start < ?")) {
+                    ps.setDate(1, Date.valueOf(keepFrom));
+                    ps.executeUpdate();
+                }
+                periodCounts(c, Granularity.WEEK, Granularity.WEEK.periodStart(keepFrom));
+                periodCounts(c, Granularity.MONTH, Granularity.MONTH.periodStart(keepFrom));
             }
             c.commit();
             return days;

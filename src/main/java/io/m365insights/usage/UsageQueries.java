@@ -72,58 +72,44 @@ public class UsageQueries {
     }
 
     /**
-     * WEEK and MONTH: per period, OR each identity's day bits over the period's days within [from, to] (a period may
-     * span two months), then count identities per (app, platform). One statement for the whole series.
+     * WEEK and MONTH. A period the range covers whole is read from the pre-aggregates (usage_period, filled when its
+     * days were stored); a period cut by {@code from} or {@code to} is counted from the ledger over its days within
+     * the range. At most two statements, whatever the range.
      */
     private Map<LocalDate, Map<String, Integer>> periods(LocalDate from, LocalDate to, Granularity g,
                                                          List<LocalDate> days, List<UsageApp> apps,
                                                          List<Platform> platforms) {
-        StringBuilder values = new StringBuilder();
-        LocalDate start = g.periodStart(days.get(0));
-        LocalDate lastDay = days.get(days.size() - 1);
-        while (!start.isAfter(lastDay)) {
-            LocalDate a = start.isBefore(from) ? from : start;
+        List<LocalDate> whole = new ArrayList<>();
+        List<UsageCounting.Span> partial = new ArrayList<>();
+        for (LocalDate start : new java.util.TreeSet<>(days.stream().map(g::periodStart).toList())) {
             LocalDate end = g.periodEnd(start);
-            LocalDate b = end.isAfter(to) ? to : end;
-            for (LocalDate m = a.withDayOfMonth(1); !m.isAfter(b); m = m.plusMonths(1)) {
-                LocalDate lo = a.isAfter(m) ? a : m;
-                LocalDate monthEnd = m.plusMonths(1).minusDays(1);
-                LocalDate hi = b.isBefore(monthEnd) ? b : monthEnd;
-                int mask = (int) (((1L << hi.getDayOfMonth()) - 1) & ~((1L << (lo.getDayOfMonth() - 1)) - 1));
-                values.append(values.isEmpty() ? "" : ", ").append("(date '").append(start).append("', date '")
-                        .append(m).append("', ").append(mask).append(")");
-            }
-            start = end.plusDays(1);
-        }
-        List<String> combos = new ArrayList<>();
-        List<String> filters = new ArrayList<>();
-        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
-        for (UsageApp app : apps) {
-            for (Platform p : platforms) {
-                List<String> cols = new ArrayList<>();
-                long mask = UsageFlags.mask(app, p);
-                for (UsageFlags.Flag f : UsageFlags.ALL) {
-                    if ((mask & (1L << f.bit())) != 0) {
-                        cols.add(f.column());
-                        columns.add(f.column());
-                    }
-                }
-                combos.add(key(app, p));
-                filters.add("count(*) filter (where (" + String.join(" | ", cols) + ") <> 0)");
+            if (!start.isBefore(from) && !end.isAfter(to)) {
+                whole.add(start);
+            } else {
+                partial.add(new UsageCounting.Span(start, start.isBefore(from) ? from : start, end.isAfter(to) ? to : end));
             }
         }
-        String sql = "with p(period_start, month, mask) as (values " + values + "), "
-                + "u as (select p.period_start, m.identity_id, "
-                + columns.stream().map(c -> "bit_or(m." + c + " & p.mask) as " + c).collect(Collectors.joining(", "))
-                + " from p join usage_month m on m.month = p.month group by p.period_start, m.identity_id) "
-                + "select period_start, " + String.join(", ", filters) + " from u group by period_start";
         Map<LocalDate, Map<String, Integer>> out = new HashMap<>();
-        for (Object[] r : rows(sql)) {
-            Map<String, Integer> c = new HashMap<>();
-            for (int i = 0; i < combos.size(); i++) {
-                c.put(combos.get(i), ((Number) r[i + 1]).intValue());
+        if (!whole.isEmpty()) {
+            for (Object[] r : rows("select period_start, app, platform, active_users from usage_period "
+                    + "where granularity = ?1 and period_start in (?2) and app in (?3) and platform in (?4)",
+                    g.name(), whole.stream().map(Date::valueOf).toList(), apps.stream().map(Enum::name).toList(),
+                    platforms.stream().map(p -> p == null ? "ANY" : p.name()).toList())) {
+                String platform = (String) r[2];
+                out.computeIfAbsent(date(r[0]), k -> new HashMap<>()).put(key(UsageApp.valueOf((String) r[1]),
+                        "ANY".equals(platform) ? null : Platform.valueOf(platform)), ((Number) r[3]).intValue());
             }
-            out.put(date(r[0]), c);
+        }
+        if (!partial.isEmpty()) {
+            List<UsageCounting.Combo> combos = new ArrayList<>();
+            apps.forEach(a -> platforms.forEach(p -> combos.add(new UsageCounting.Combo(a, p))));
+            for (Object[] r : rows(UsageCounting.sql(partial, combos))) {
+                Map<String, Integer> c = new HashMap<>();
+                for (int i = 0; i < combos.size(); i++) {
+                    c.put(key(combos.get(i).app(), combos.get(i).platform()), ((Number) r[i + 1]).intValue());
+                }
+                out.put(date(r[0]), c);
+            }
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.m365insights.users;
 
 import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphUser;
+import io.m365insights.sync.CopyIn;
 import io.m365insights.sync.SyncPartName;
 import io.m365insights.sync.SyncStep;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -59,48 +59,25 @@ public class UserSync implements SyncStep {
         }
     }
 
+    /** One page into staging with COPY (a user listed twice keeps its last listing: see apply). */
     private static void stage(Connection c, List<MsGraphUser> page) {
-        try (PreparedStatement users = c.prepareStatement("""
-                insert into staged_user (id, user_principal_name, display_name, mail, account_enabled, department,
-                    job_title, usage_location, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (id) do update set user_principal_name = excluded.user_principal_name,
-                    display_name = excluded.display_name, mail = excluded.mail,
-                    account_enabled = excluded.account_enabled, department = excluded.department,
-                    job_title = excluded.job_title, usage_location = excluded.usage_location,
-                    created_at = excluded.created_at""");
-             PreparedStatement licenses = c.prepareStatement("""
-                     insert into staged_license_assignment (user_id, sku_id, assigned_by_group_id, state, error,
-                         disabled_plan_ids, last_updated_at) values (?, ?, ?, ?, ?, ?, ?)""")) {
+        try (CopyIn users = CopyIn.into(c, "staged_user", "id", "user_principal_name", "display_name", "mail",
+                "account_enabled", "department", "job_title", "usage_location", "created_at");
+             CopyIn licenses = CopyIn.into(c, "staged_license_assignment", "user_id", "sku_id",
+                     "assigned_by_group_id", "state", "error", "disabled_plan_ids", "last_updated_at")) {
             for (MsGraphUser u : page) {
-                users.setObject(1, u.id());
-                users.setString(2, u.userPrincipalName());
-                users.setString(3, u.displayName());
-                users.setString(4, u.mail());
-                users.setBoolean(5, u.accountEnabled());
-                users.setString(6, u.department());
-                users.setString(7, u.jobTitle());
-                users.setString(8, u.usageLocation());
-                users.setTimestamp(9, u.createdAt() == null ? null : Timestamp.from(u.createdAt().toInstant()));
-                users.addBatch();
+                users.row(u.id(), u.userPrincipalName(), u.displayName(), u.mail(), u.accountEnabled(), u.department(),
+                        u.jobTitle(), u.usageLocation(), u.createdAt() == null ? null : u.createdAt().toInstant());
                 for (MsGraphUser.LicenseState s : u.licenseStates()) {
                     if (s.skuId() == null) {
                         continue;
                     }
-                    licenses.setObject(1, u.id());
-                    licenses.setObject(2, s.skuId());
-                    licenses.setObject(3, s.assignedByGroup());
-                    licenses.setString(4, s.state());
-                    licenses.setString(5, s.error());
                     // sorted, so that the same plans in another order are not seen as a change
-                    licenses.setArray(6, c.createArrayOf("uuid", s.disabledPlans().stream()
-                            .sorted(Comparator.naturalOrder()).toArray(UUID[]::new)));
-                    licenses.setTimestamp(7, s.lastUpdatedAt() == null ? null
-                            : Timestamp.from(s.lastUpdatedAt().toInstant()));
-                    licenses.addBatch();
+                    licenses.row(u.id(), s.skuId(), s.assignedByGroup(), s.state(), s.error(),
+                            CopyIn.array(s.disabledPlans().stream().sorted(Comparator.naturalOrder()).toList()),
+                            s.lastUpdatedAt() == null ? null : s.lastUpdatedAt().toInstant());
                 }
             }
-            users.executeBatch();
-            licenses.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not stage a page of users: " + e.getMessage(), e);
         }
@@ -115,8 +92,8 @@ public class UserSync implements SyncStep {
                     with up as (
                         insert into directory_user as d (id, user_principal_name, display_name, mail, account_enabled,
                             department, job_title, usage_location, created_at)
-                        select id, user_principal_name, display_name, mail, account_enabled, department, job_title,
-                               usage_location, created_at from staged_user
+                        select distinct on (id) id, user_principal_name, display_name, mail, account_enabled,
+                               department, job_title, usage_location, created_at from staged_user order by id, seq desc
                         on conflict (id) do update set user_principal_name = excluded.user_principal_name,
                             display_name = excluded.display_name, mail = excluded.mail,
                             account_enabled = excluded.account_enabled, department = excluded.department,

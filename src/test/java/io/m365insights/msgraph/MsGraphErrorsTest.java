@@ -39,4 +39,36 @@ class MsGraphErrorsTest {
         assertThat(MsGraphErrors.map("x", new IllegalStateException(new IOException("unexpected end of stream")))
                 .kind()).isEqualTo(MsGraphErrorKind.NETWORK);
     }
+
+    @Test
+    void theTokenEndpointsOAuthErrorCodeDecidesWhetherToRetry() {
+        MsGraphException refused = MsGraphErrors.map("list users", new RuntimeException(token(401,
+                "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\\r\\nTrace ID: x\"}",
+                null)));
+        assertThat(refused.kind()).isEqualTo(MsGraphErrorKind.CREDENTIALS_REJECTED);
+        assertThat(refused.getMessage()).contains("invalid_client").contains("AADSTS7000215").doesNotContain("Trace ID")
+                .contains("M365_CLIENT_SECRET");
+        assertThat(MsGraphErrors.map("x", token(400, "{\"error\":\"invalid_scope\"}", null)).isTransient()).isFalse();
+        assertThat(MsGraphErrors.map("x", token(503, "{\"error\":\"temporarily_unavailable\"}", null)).kind())
+                .isEqualTo(MsGraphErrorKind.UNAVAILABLE);
+        MsGraphException throttled = MsGraphErrors.map("x", token(429, "", "1.5"));
+        assertThat(throttled.kind()).isEqualTo(MsGraphErrorKind.THROTTLED);
+        assertThat(throttled.retryAfter()).contains(java.time.Duration.ofMillis(1500));
+        // a gateway's HTML page: the status decides
+        assertThat(MsGraphErrors.map("x", token(502, "<html>Bad Gateway</html>", null)).isTransient()).isTrue();
+        assertThat(MsGraphErrors.map("x", token(404, "<html>Not Found</html>", null)).isTransient()).isFalse();
+    }
+
+    @Test
+    void aTokenEndpointThatCannotBeReachedIsANetworkFault() {
+        MsGraphException e = MsGraphErrors.map("list users",
+                new io.quarkus.oidc.client.OidcClientException("OIDC Server is not available"));
+        assertThat(e.kind()).isEqualTo(MsGraphErrorKind.NETWORK);
+        assertThat(MsGraphErrors.map("x", new io.smallrye.mutiny.TimeoutException()).kind())
+                .isEqualTo(MsGraphErrorKind.NETWORK);
+    }
+
+    private static TokenEndpointException token(int status, String body, String retryAfter) {
+        return TokenEndpointException.from(status, io.vertx.mutiny.core.buffer.Buffer.buffer(body), retryAfter);
+    }
 }

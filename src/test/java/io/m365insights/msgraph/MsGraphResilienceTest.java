@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,5 +81,70 @@ class MsGraphResilienceTest {
                 .filter(r -> r.get("path").asText().endsWith("/oauth2/v2.0/token"))).hasSize(1);
         assertThat(simulator.requests("GET", "/v1.0/subscribedSkus")).extracting(c -> c.get("status").asInt())
                 .containsExactly(401, 200);
+    }
+
+    @Test
+    void aTimeoutIsRetried() {
+        // the test profile's read timeout is 3 s: this answer comes too late, so the client gives up and asks again
+        simulator.addFault(Map.of("method", "GET", "pathRegex", "/v1\\.0/subscribedSkus", "times", 1,
+                "kind", "DELAY", "delayMillis", 3_500));
+        assertThat(Syncs.syncNow().get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(simulator.requests("GET", "/v1.0/subscribedSkus")).hasSize(2);
+    }
+
+    @Test
+    void aTokenThatExpiredMidRunIsRenewedAndTheRunSucceeds() {
+        Syncs.syncNow(); // a token is cached now, believed valid for an hour
+        simulator.clearRequests();
+        simulator.expireTokens();
+        JsonNode run = Syncs.syncNow();
+        assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(simulator.tokenRequests()).hasSize(1);
+        assertThat(simulator.requests("GET", "/v1.0/subscribedSkus")).extracting(c -> c.get("status").asInt())
+                .containsExactly(401, 200);
+    }
+
+    @Test
+    void transientTokenEndpointFaultsAreRetried() {
+        simulator.expireTokens();
+        simulator.clearRequests();
+        simulator.addFault(Map.of("method", "POST", "pathRegex", ".*/oauth2/v2\\.0/token", "mode", "SEQUENCE",
+                "faults", List.of(Map.of("status", 503), Map.of("kind", "DROP_CONNECTION"),
+                        Map.of("status", 429, "retryAfter", "0.2"), Map.of("kind", "DELAY", "delayMillis", 3_500))));
+        JsonNode run = Syncs.syncNow();
+        assertThat(run.get("status").asText()).as("%s", run).isEqualTo("SUCCEEDED");
+        // 503, dropped, 429, late (answered after the client gave up, or still sleeping: -1), then a token
+        List<Integer> statuses = simulator.tokenRequests().stream().map(c -> c.get("status").asInt()).toList();
+        assertThat(statuses).hasSize(5).startsWith(503, 0, 429).endsWith(200);
+        assertThat(statuses.get(3)).isIn(200, -1);
+    }
+
+    @Test
+    void aRefusedClientSecretIsNotRetriedAndSaysWhatToCheck() {
+        simulator.expireTokens();
+        simulator.clearRequests();
+        simulator.addFault(Map.of("method", "POST", "pathRegex", ".*/oauth2/v2\\.0/token", "status", 401));
+        JsonNode run = Syncs.syncNow();
+        assertThat(run.get("status").asText()).isEqualTo("FAILED");
+        assertThat(run.get("error").asText()).contains("invalid_client").contains("M365_CLIENT_SECRET");
+        long refusedParts = 0;
+        for (JsonNode part : run.get("parts")) {
+            if (part.get("detail").asText().contains("invalid_client")) {
+                refusedParts++;
+            }
+        }
+        // one token request per part that needed Microsoft Graph, none retried
+        assertThat(refusedParts).isPositive();
+        assertThat(simulator.tokenRequests()).hasSize((int) refusedParts);
+    }
+
+    @Test
+    void aBadRequestIsNotRetried() {
+        simulator.addFault(Map.of("method", "GET", "pathRegex", "/v1\\.0/subscribedSkus", "status", 400,
+                "code", "Request_BadRequest"));
+        JsonNode run = Syncs.syncNow();
+        assertThat(run.get("status").asText()).isEqualTo("PARTIAL");
+        assertThat(Syncs.part(run, "LICENSES").get("detail").asText()).contains("400").contains("Request_BadRequest");
+        assertThat(simulator.requests("GET", "/v1.0/subscribedSkus")).hasSize(1);
     }
 }

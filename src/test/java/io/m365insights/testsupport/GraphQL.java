@@ -17,17 +17,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class GraphQL {
     private static String adminToken;
+    /** The simulator that issued it: a test profile restarts the application with a new simulator (and issuer). */
+    private static String adminTokenIssuer;
 
     private GraphQL() {
     }
 
-    /** A token with both roles, minted once per test run. */
+    /** A token with both roles, minted once per simulator (once per test run, unless a test profile restarts). */
     public static synchronized String adminToken() {
-        if (adminToken == null) {
-            adminToken = SimulatorClient.current().apiToken("ada.admin@contoso.com", Roles.READER, Roles.ADMIN);
+        String issuer = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("m365.simulator.url", String.class);
+        if (adminToken == null || !issuer.equals(adminTokenIssuer)) {
+            adminToken = SimulatorClient.current().apiToken(ADMIN, Roles.READER, Roles.ADMIN);
+            adminTokenIssuer = issuer;
         }
         return adminToken;
     }
+
+    /** The principal name in {@link #adminToken()}: what the audit log records as the actor. */
+    public static final String ADMIN = "ada.admin@contoso.com";
 
     /** The whole response ({@code data} and {@code errors}) as an admin; the HTTP status is not checked. */
     public static JsonNode post(String query, Map<String, Object> variables) {

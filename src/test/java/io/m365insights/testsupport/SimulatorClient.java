@@ -88,6 +88,22 @@ public final class SimulatorClient {
         send("POST", "/_simulator/tokens/revoke", null);
     }
 
+    /** Every Graph token issued so far is expired now: Graph answers 401 "Lifetime validation failed". */
+    public void expireTokens() {
+        send("POST", "/_simulator/tokens/expire", null);
+    }
+
+    /** Serve pages of at most this many users, whatever {@code $top} asks (until the next reset). */
+    public void maxPageSize(int size) {
+        send("POST", "/_simulator/paging", Map.of("maxPageSize", size));
+    }
+
+    /** Requests to the token endpoint since the last reset or clear, oldest first. */
+    public List<JsonNode> tokenRequests() {
+        return requests("POST", null).stream().filter(r -> r.get("path").asText().endsWith("/oauth2/v2.0/token"))
+                .toList();
+    }
+
     /** Requests the simulator received since the last reset or clear, oldest first. */
     public List<JsonNode> requests(String method, String path) {
         List<JsonNode> out = new ArrayList<>();

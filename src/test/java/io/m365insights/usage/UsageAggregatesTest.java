@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,17 @@ class UsageAggregatesTest {
     void monthlySeriesMatchTheRawRows() {
         check(first.plusDays(3), last, "MONTH", List.of("SUITE", "TEAMS", "OUTLOOK"), null);
         check(first, last, "MONTH", List.of("SUITE", "TEAMS"), UsageExpectations.PLATFORMS);
+        // a range covering the whole month: its counts come from the pre-aggregates
+        check(last.withDayOfMonth(1), last.with(TemporalAdjusters.lastDayOfMonth()), "MONTH",
+                List.of("SUITE", "TEAMS", "EXCEL"), UsageExpectations.PLATFORMS);
+    }
+
+    @Test
+    void wholeWeeksFromThePreAggregatesMatchTheRawRows() {
+        LocalDate monday = first.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        LocalDate sunday = last.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+        check(monday, sunday, "WEEK", List.of("SUITE", "TEAMS", "ONENOTE"), UsageExpectations.PLATFORMS);
+        check(monday, sunday, "WEEK", List.of("SUITE", "WORD"), null);
     }
 
     @Test

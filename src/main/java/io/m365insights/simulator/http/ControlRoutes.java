@@ -49,6 +49,18 @@ final class ControlRoutes {
             sim.tokens().revokeAll();
             return ok();
         });
+        router.add("POST", "/_simulator/paging", Router.Area.CONTROL, r -> {
+            JsonNode b = Json.read(r.body());
+            if (b == null || !b.path("maxPageSize").canConvertToInt()) {
+                return ODataErrors.badRequest("maxPageSize is required.", r);
+            }
+            sim.maxPageSize(b.get("maxPageSize").asInt());
+            return ok();
+        });
+        router.add("POST", "/_simulator/tokens/expire", Router.Area.CONTROL, r -> {
+            sim.tokens().expireAll();
+            return ok();
+        });
     }
 
     private SimResponse index(SimRequest r) {
@@ -59,9 +71,12 @@ final class ControlRoutes {
         List.of("POST /_simulator/reset {seed, users}", "GET /_simulator/tenant",
                 "PATCH /_simulator/users/{id} {accountEnabled, department, jobTitle, usageLocation, displayName, mail}",
                 "DELETE /_simulator/users/{id}",
-                "POST /_simulator/users/{id}/licenses {add:[{skuId, groupId, disabledPlans}], remove:[{skuId, groupId}]}",
+                "POST /_simulator/users/{id}/licenses {add:[{skuId, groupId, disabledPlans, state, error, lastUpdatedDateTime}], remove:[{skuId, groupId}]}",
                 "POST /_simulator/faults {method, pathRegex, skip, times, rate, kind, status, code, retryAfter, delayMillis}",
+                "POST /_simulator/faults {method, pathRegex, skip, times, rate, mode: ONE_OF|SEQUENCE, faults: [{kind, "
+                        + "status, code, retryAfter, delayMillis}]}",
                 "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke",
+                "POST /_simulator/tokens/expire", "POST /_simulator/paging {maxPageSize} (until the next reset)",
                 "GET /_simulator/usage?date=YYYY-MM-DD (the rows of that day's usage report, as JSON)",
                 "PATCH /_simulator/reports {concealed, forbidden, throttle: {enforced, limit, windowMillis}, "
                         + "clockOffsetDays, truncatedDates, reportDays}",
@@ -169,7 +184,8 @@ final class ControlRoutes {
                 add.path("disabledPlans").forEach(p -> plans.add(UUID.fromString(p.asText())));
                 u.assignments.add(new SimAssignment(UUID.fromString(add.get("skuId").asText()), uuidOrNull(add, "groupId"),
                         plans, add.hasNonNull("state") ? add.get("state").asText() : "Active", text(add, "error"),
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+                        add.hasNonNull("lastUpdatedDateTime") ? Instant.parse(add.get("lastUpdatedDateTime").asText())
+                                : Instant.now().truncatedTo(ChronoUnit.SECONDS)));
             }
             return true;
         }).orElse(false));
@@ -181,18 +197,32 @@ final class ControlRoutes {
         if (b == null || !b.hasNonNull("pathRegex")) {
             return ODataErrors.badRequest("pathRegex is required.", r);
         }
-        sim.faults().add(new FaultInjector.Rule(text(b, "method"), b.get("pathRegex").asText(), b.path("skip").asInt(0),
-                b.path("times").asInt(-1), b.path("rate").asDouble(1.0),
-                b.hasNonNull("kind") ? FaultInjector.Kind.valueOf(b.get("kind").asText()) : null,
-                b.path("status").asInt(503), text(b, "code"), text(b, "retryAfter"), b.path("delayMillis").asLong(0)));
+        try {
+            List<FaultInjector.Fault> faults = new ArrayList<>();
+            if (b.has("faults")) {
+                b.get("faults").forEach(f -> faults.add(fault(f)));
+            } else {
+                faults.add(fault(b));
+            }
+            sim.faults().add(new FaultInjector.Rule(text(b, "method"), b.get("pathRegex").asText(),
+                    b.path("skip").asInt(0), b.path("times").asInt(-1), b.path("rate").asDouble(1.0),
+                    b.hasNonNull("mode") ? FaultInjector.Mode.valueOf(b.get("mode").asText()) : null, faults));
+        } catch (IllegalArgumentException e) {
+            return ODataErrors.badRequest(e.getMessage(), r);
+        }
         return ok();
+    }
+
+    private static FaultInjector.Fault fault(JsonNode f) {
+        return new FaultInjector.Fault(f.hasNonNull("kind") ? FaultInjector.Kind.valueOf(f.get("kind").asText()) : null,
+                f.path("status").asInt(503), text(f, "code"), text(f, "retryAfter"), f.path("delayMillis").asLong(0));
     }
 
     private SimResponse requests(SimRequest r) {
         ArrayNode arr = Json.array();
         for (RequestLog.Entry e : sim.requestLog().entries()) {
             ObjectNode n = arr.addObject().put("method", e.method()).put("path", e.path()).put("body", e.body())
-                    .put("authorized", e.authorized()).put("status", e.status());
+                    .put("authorized", e.authorized()).put("status", e.status()).put("requestId", e.requestId());
             ObjectNode q = n.putObject("query");
             e.query().forEach(q::put);
         }

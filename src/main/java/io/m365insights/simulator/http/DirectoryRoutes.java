@@ -65,7 +65,7 @@ final class DirectoryRoutes {
             }
         }
         int from = offset;
-        int pageSize = top;
+        int pageSize = Math.min(top, sim.maxPageSize()); // Graph may serve smaller pages than $top asks
         List<String> fields = select;
         return sim.tenant().read(t -> {
             List<SimUser> users = t.users();

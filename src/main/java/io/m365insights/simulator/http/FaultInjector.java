@@ -7,19 +7,33 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
- * Scripted and random faults per endpoint. A rule matches requests by method and path pattern; it lets the first
- * {@code skip} matches through, then fails up to {@code times} of them (-1 = no limit), each with probability
- * {@code rate}. A fault is an HTTP status with an OData error body (and {@code Retry-After} when given), a dropped
- * connection, or a delay.
+ * Scripted and random faults per endpoint (Microsoft Graph and the token endpoint alike). A rule matches requests by
+ * method and path pattern; it lets the first {@code skip} matches through, then fails up to {@code times} of them
+ * (-1 = no limit), each with probability {@code rate}. What it does when it fires:
+ * <ul>
+ * <li>{@code ONE_OF}: one of its faults, picked at random (one fault: always that one);</li>
+ * <li>{@code SEQUENCE}: its faults in order, one per matching request ({@code PASS} lets one through), then
+ * nothing.</li>
+ * </ul>
+ * A fault is an HTTP status with an error body (and {@code Retry-After} when given), a dropped connection (before
+ * handling the request, or after: the change is made and the answer lost), or a delay before the normal answer
+ * (longer than the client's read timeout: a timeout). Random draws come from one generator seeded on
+ * {@link #clear(long)}, so a run with the same requests in the same order meets the same faults.
  */
 public final class FaultInjector {
-    public enum Kind { STATUS, DROP_CONNECTION, DELAY }
+    /**
+     * DROP_CONNECTION closes the connection before handling the request; DROP_RESPONSE handles it (the change is made)
+     * and then closes the connection without answering, as when a response is lost on the way back. PASS is a step
+     * of a SEQUENCE that lets one request through.
+     */
+    public enum Kind { STATUS, DROP_CONNECTION, DELAY, DROP_RESPONSE, PASS }
 
-    public record Rule(String method, String pathRegex, int skip, int times, double rate, Kind kind, int status,
-                       String code, String retryAfter, long delayMillis) {
-        public Rule {
+    public enum Mode { ONE_OF, SEQUENCE }
+
+    public record Fault(Kind kind, int status, String code, String retryAfter, long delayMillis) {
+        public Fault {
             kind = kind == null ? Kind.STATUS : kind;
-            rate = rate <= 0 ? 1.0 : rate;
+            status = status == 0 ? 503 : status;
             code = code == null ? defaultCode(status) : code;
         }
 
@@ -32,6 +46,24 @@ public final class FaultInjector {
                 case 403 -> "Authorization_RequestDenied";
                 default -> "UnknownError";
             };
+        }
+    }
+
+    public record Rule(String method, String pathRegex, int skip, int times, double rate, Mode mode, List<Fault> faults) {
+        public Rule {
+            rate = rate <= 0 ? 1.0 : rate;
+            mode = mode == null ? Mode.ONE_OF : mode;
+            faults = List.copyOf(faults);
+            if (faults.isEmpty()) {
+                throw new IllegalArgumentException("a fault rule needs at least one fault");
+            }
+        }
+
+        /** One fault, as the control API's flat form gives it. */
+        public Rule(String method, String pathRegex, int skip, int times, double rate, Kind kind, int status,
+                    String code, String retryAfter, long delayMillis) {
+            this(method, pathRegex, skip, times, rate, Mode.ONE_OF,
+                    List.of(new Fault(kind, status, code, retryAfter, delayMillis)));
         }
     }
 
@@ -65,19 +97,27 @@ public final class FaultInjector {
     }
 
     /** The fault to apply to this request, if any rule fires. */
-    synchronized Optional<Rule> match(String method, String path) {
+    synchronized Optional<Fault> match(String method, String path) {
         for (Armed a : rules) {
             if ((a.rule.method() == null || a.rule.method().equalsIgnoreCase(method)) && a.path.matcher(path).matches()) {
                 a.seen++;
                 if (a.seen <= a.rule.skip() || (a.rule.times() >= 0 && a.fired >= a.rule.times())) {
                     continue;
                 }
+                if (a.rule.mode() == Mode.SEQUENCE && a.fired >= a.rule.faults().size()) {
+                    continue;
+                }
                 if (a.rule.rate() < 1.0 && random.nextDouble() >= a.rule.rate()) {
                     continue;
                 }
+                Fault fault = a.rule.mode() == Mode.SEQUENCE ? a.rule.faults().get(a.fired)
+                        : a.rule.faults().get(a.rule.faults().size() == 1 ? 0 : random.nextInt(a.rule.faults().size()));
                 a.fired++;
+                if (fault.kind() == Kind.PASS) {
+                    return Optional.empty();
+                }
                 injected++;
-                return Optional.of(a.rule);
+                return Optional.of(fault);
             }
         }
         return Optional.empty();

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +27,7 @@ import java.util.logging.Logger;
  */
 public final class GraphSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GraphSimulator.class.getName());
+    private static final int DEFAULT_MAX_PAGE_SIZE = 999;
 
     private final SimulatorOptions options;
     private final HttpServer server;
@@ -40,6 +43,7 @@ public final class GraphSimulator implements AutoCloseable {
     private final IdentityRoutes identity;
     private volatile SimulatedTenant tenant;
     private volatile long seed;
+    private volatile int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
 
     private GraphSimulator(SimulatorOptions options) throws IOException {
         this.options = options;
@@ -47,6 +51,7 @@ public final class GraphSimulator implements AutoCloseable {
         this.seed = options.seed();
         new TokenRoutes(this).register(router);
         new DirectoryRoutes(this).register(router);
+        new WriteRoutes(this).register(router);
         new ControlRoutes(this).register(router);
         identity = new IdentityRoutes(this);
         identity.register(router);
@@ -113,6 +118,15 @@ public final class GraphSimulator implements AutoCloseable {
         return tokens;
     }
 
+    /** The largest page served, whatever {@code $top} asks (Graph pages server-side too); reset restores 999. */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    public void maxPageSize(int size) {
+        maxPageSize = Math.max(1, Math.min(DEFAULT_MAX_PAGE_SIZE, size));
+    }
+
     /**
      * Replaces the tenant with a freshly generated one and forgets faults and received requests. The tenant id stays,
      * so the app's token URL and the tokens it holds remain valid.
@@ -123,6 +137,7 @@ public final class GraphSimulator implements AutoCloseable {
         reports.reset();
         faults.clear(seed);
         requestLog.clear();
+        maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     }
 
     /** The application settings that point m365-insights at this simulator. */
@@ -150,29 +165,41 @@ public final class GraphSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange, Router router) {
-        int status = 500;
         SimRequest request = null;
+        AtomicInteger status = new AtomicInteger(500);
+        AtomicReference<String> answerId = new AtomicReference<>();
         try (exchange) {
             request = SimRequest.from(exchange);
+            if (!request.path().startsWith("/_simulator")) { // the control API is not logged
+                // logged on arrival (status pending), so a request whose answer is delayed or lost is in the log too
+                status.set(RequestLog.PENDING);
+                boolean secretBody = request.path().endsWith("/token");
+                requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
+                        secretBody ? "[redacted]" : BodyRedaction.forLog(request), request.header("authorization") != null,
+                        status, answerId));
+            }
             Optional<SimResponse> response = dispatch(request, router);
             if (response.isEmpty()) {
-                status = 0; // dropped connection: close without a response
+                status.set(0); // dropped connection: close without a response
                 return;
             }
-            status = response.get().status();
-            write(exchange, request, response.get());
+            response.get().headers().putIfAbsent("request-id", UUID.randomUUID().toString());
+            // recorded before answering, so whoever got the answer finds it in the log
+            answerId.set(response.get().headers().get("request-id"));
+            status.set(response.get().status());
+            try {
+                write(exchange, request, response.get());
+            } catch (IOException gone) {
+                // the client went away, e.g. it timed out on a delayed answer: nobody to answer
+                LOG.log(Level.FINE, "client gone before the answer to " + request.path(), gone);
+            }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "simulator failed to answer " + exchange.getRequestURI().getPath(), e);
+            status.set(500);
             try {
                 write(exchange, request, ODataErrors.error(500, "UnknownError", "Simulator failure.", request));
             } catch (IOException ignored) {
                 // the client went away
-            }
-        } finally {
-            if (request != null && !request.path().startsWith("/_simulator")) { // the control API is not logged
-                boolean secretBody = request.path().endsWith("/token");
-                requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
-                        secretBody ? "[redacted]" : request.bodyText(), request.header("authorization") != null, status));
             }
         }
     }
@@ -189,17 +216,23 @@ public final class GraphSimulator implements AutoCloseable {
             return Optional.of(ODataErrors.error(405, "Request_BadRequest", "The HTTP method '" + request.method()
                     + "' is not allowed for this resource.", request));
         }
+        boolean dropResponse = false;
         if (route.area() != Router.Area.CONTROL) {
-            Optional<FaultInjector.Rule> fault = faults.match(request.method(), request.path());
+            Optional<FaultInjector.Fault> fault = faults.match(request.method(), request.path());
             if (fault.isPresent()) {
-                FaultInjector.Rule f = fault.get();
+                FaultInjector.Fault f = fault.get();
                 switch (f.kind()) {
                     case DROP_CONNECTION -> {
                         return Optional.empty();
                     }
                     case DELAY -> Thread.sleep(f.delayMillis());
+                    case DROP_RESPONSE -> dropResponse = true;
+                    case PASS -> {
+                        // never returned by match()
+                    }
                     case STATUS -> {
-                        SimResponse r = ODataErrors.error(f.status(), f.code(), "Simulated fault.", request);
+                        SimResponse r = route.area() == Router.Area.TOKEN ? TokenRoutes.fault(f.status())
+                                : ODataErrors.error(f.status(), f.code(), "Simulated fault.", request);
                         if (f.retryAfter() != null) {
                             r.header("Retry-After", f.retryAfter());
                         }
@@ -226,7 +259,8 @@ public final class GraphSimulator implements AutoCloseable {
                 }
             }
         }
-        return Optional.of(route.handler().handle(request.withMatch(match.get().matcher())));
+        SimResponse response = route.handler().handle(request.withMatch(match.get().matcher()));
+        return dropResponse ? Optional.empty() : Optional.of(response);
     }
 
     private static void write(HttpExchange exchange, SimRequest request, SimResponse response) throws IOException {

@@ -38,4 +38,9 @@ final class TokenIssuer {
     void revokeAll() {
         tokens.clear();
     }
+
+    /** Every token issued so far is past its lifetime now (Graph answers 401 "the token is expired"). */
+    void expireAll() {
+        tokens.replaceAll((token, expiry) -> Instant.now().minusSeconds(1));
+    }
 }

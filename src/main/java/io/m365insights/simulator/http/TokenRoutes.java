@@ -59,6 +59,16 @@ final class TokenRoutes {
         return SimResponse.of(200, "application/json; charset=utf-8", Json.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An injected fault, in Entra ID's token-endpoint error format (RFC 6749 error codes, AADSTS descriptions). */
+    static SimResponse fault(int status) {
+        return switch (status) {
+            case 400 -> error(400, "invalid_request", 900144, "Simulated fault: the request body is not valid.");
+            case 401 -> error(401, "invalid_client", 7000215, "Simulated fault: invalid client secret provided.");
+            default -> error(status, "temporarily_unavailable", 90033, "A transient error has occurred. Please try "
+                    + "again (simulated fault).");
+        };
+    }
+
     private static SimResponse error(int status, String error, int aadsts, String description) {
         String trace = UUID.randomUUID().toString();
         String correlation = UUID.randomUUID().toString();

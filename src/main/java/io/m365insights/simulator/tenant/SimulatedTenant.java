@@ -52,6 +52,11 @@ public final class SimulatedTenant {
         writer.accept(this);
     }
 
+    /** A change that answers something (e.g. an HTTP response), under the same lock. */
+    public synchronized <T> T update(Function<SimulatedTenant, T> writer) {
+        return writer.apply(this);
+    }
+
     /** The users in listing order (a copy of the list; the users themselves are live). Call inside read/write. */
     public List<SimUser> users() {
         return new ArrayList<>(users.values());

@@ -1,0 +1,59 @@
+package io.m365insights.api;
+
+import io.m365insights.api.access.ReaderAccess;
+import io.m365insights.api.model.OffboardingPlan;
+import io.m365insights.api.model.OffboardingPlanItemConnection;
+import io.m365insights.api.model.OffboardingPolicySettings;
+import io.m365insights.automation.OffboardingAction;
+import io.m365insights.automation.OffboardingPlanQueries;
+import io.m365insights.automation.OffboardingPolicy;
+import io.m365insights.config.M365Config;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+
+/**
+ * The offboarding policy and its current plan. Readers may see them: the plan shows what the users query already
+ * shows (disabled accounts and their licenses) plus what the policy will do; changing anything needs an admin.
+ */
+@GraphQLApi
+@ReaderAccess
+public class OffboardingApi {
+    @Inject
+    OffboardingPolicy policy;
+
+    @Inject
+    OffboardingPlanQueries plans;
+
+    @Inject
+    M365Config config;
+
+    @Query("offboardingPolicy")
+    @Description("The offboarding policy as configured: mode, grace period, exemptions.")
+    public @NonNull OffboardingPolicySettings offboardingPolicy() {
+        return OffboardingMapper.policy(policy);
+    }
+
+    @Query("offboardingPlan")
+    @Description("What the offboarding policy plans (dry-run) or did (enforce) after the latest sync; null before "
+            + "the first sync.")
+    public OffboardingPlan offboardingPlan() {
+        return plans.latest().map(h -> OffboardingMapper.plan(h, plans.countsByAction(h.id()),
+                plans.countsByStatus(h.id()))).orElse(null);
+    }
+
+    @Description("The plan's items, a page at a time; `actions` keeps only those actions.")
+    public @NonNull OffboardingPlanItemConnection items(@Source OffboardingPlan plan, Integer first, String after,
+                                                        List<OffboardingAction> actions) {
+        int size = ApiMapper.pageSize(first, config.api());
+        Long position = PositionCursor.decode(after, OffboardingMapper.CURSOR, plan.planId(),
+                "a newer plan replaced the one this cursor belongs to; start again without a cursor");
+        return OffboardingMapper.items(plan.planId(), plans.items(plan.planId(), actions,
+                position == null ? null : Math.toIntExact(position), size), position != null);
+    }
+}

@@ -1,0 +1,68 @@
+package io.m365insights.api;
+
+import io.m365insights.api.model.OffboardingExemption;
+import io.m365insights.api.model.OffboardingExemptionKind;
+import io.m365insights.api.model.OffboardingMode;
+import io.m365insights.api.model.OffboardingPlan;
+import io.m365insights.api.model.OffboardingPlanItem;
+import io.m365insights.api.model.OffboardingPlanItemConnection;
+import io.m365insights.api.model.OffboardingPlanItemEdge;
+import io.m365insights.api.model.OffboardingPolicySettings;
+import io.m365insights.api.model.PageInfo;
+import io.m365insights.automation.Exemption;
+import io.m365insights.automation.OffboardingAction;
+import io.m365insights.automation.OffboardingItemStatus;
+import io.m365insights.automation.OffboardingPlanQueries;
+import io.m365insights.automation.OffboardingPolicy;
+import io.m365insights.automation.PlanHeader;
+import io.m365insights.automation.PlanItemRow;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** Maps the offboarding policy and its stored plan to the API. */
+final class OffboardingMapper {
+    static final String CURSOR = "o1";
+
+    private OffboardingMapper() {
+    }
+
+    static OffboardingPolicySettings policy(OffboardingPolicy p) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<OffboardingExemption> exemptions = p.exemptions().stream().map(e -> exemption(e, today)).toList();
+        return new OffboardingPolicySettings(OffboardingMode.valueOf(p.mode().name()), p.graceDays(),
+                p.maxRemovalsPerRun(), exemptions);
+    }
+
+    private static OffboardingExemption exemption(Exemption e, LocalDate today) {
+        return new OffboardingExemption(OffboardingExemptionKind.valueOf(e.kind().name()), e.target(), e.until(), e.reason(), e.activeOn(today));
+    }
+
+    static OffboardingPlan plan(PlanHeader h, Map<OffboardingAction, Integer> actions,
+                                Map<OffboardingItemStatus, Integer> statuses) {
+        return new OffboardingPlan(h.id(), OffboardingMode.valueOf(h.mode().name()), h.graceDays(), h.plannedAt(),
+                h.syncRunId() == null ? null : h.syncRunId().toString(), h.heldReason(), h.skippedReason(),
+                h.skippedAt(), actions.get(OffboardingAction.REMOVE), actions.get(OffboardingAction.NEEDS_GROUP_CHANGE),
+                actions.get(OffboardingAction.EXEMPT), actions.get(OffboardingAction.WAITING),
+                statuses.get(OffboardingItemStatus.DONE), statuses.get(OffboardingItemStatus.FAILED));
+    }
+
+    static OffboardingPlanItemConnection items(long planId, OffboardingPlanQueries.Page page, boolean hasPrevious) {
+        List<OffboardingPlanItemEdge> edges = page.items().stream()
+                .map(i -> new OffboardingPlanItemEdge(PositionCursor.encode(CURSOR, planId, i.position()), item(i)))
+                .toList();
+        PageInfo info = new PageInfo(page.hasNext(), hasPrevious, edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        return new OffboardingPlanItemConnection(edges, info);
+    }
+
+    private static OffboardingPlanItem item(PlanItemRow r) {
+        return new OffboardingPlanItem(r.userId().toString(), r.userPrincipalName(), r.displayName(),
+                r.disabledSince(), r.skuId().toString(), r.skuPartNumber(),
+                r.assignedByGroupId() == null ? null : r.assignedByGroupId().toString(), r.action(), r.reason(),
+                r.status(), r.errorCode(), r.errorMessage(), r.executedAt(),
+                r.auditEventId() == null ? null : r.auditEventId().toString());
+    }
+}

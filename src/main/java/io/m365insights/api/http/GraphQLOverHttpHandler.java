@@ -1,0 +1,122 @@
+package io.m365insights.api.http;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.MIMEHeader;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.json.spi.JsonProvider;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP side of our GraphQL endpoint, as the GraphQL-over-HTTP specification says, in front of SmallRye GraphQL's
+ * execution (which it reuses whole: security identity, request context, data fetchers). SmallRye's own handler (2.17)
+ * answers 200 to everything, accepts any request media type, and with {@code quarkus.smallrye-graphql.http.get.enabled}
+ * runs mutations sent with GET, URL-decodes GET parameters twice and takes the whole query as the operation name; this
+ * one:
+ * <ul>
+ * <li>POST with {@code application/json} (UTF-8); another or no Content-Type is 415;</li>
+ * <li>GET with URL parameters, for queries only: a mutation is 405 and is not run;</li>
+ * <li>a request that is not well formed (not JSON, {@code query} not a string, {@code variables} not a map...) is
+ * 400;</li>
+ * <li>the response type follows {@code Accept} ({@link ResponseMediaType}); none acceptable is 406; with
+ * {@code application/graphql-response+json} a request that could not be executed (parse, validation or variable
+ * errors, limits: no {@code data}) is 400; with {@code application/json} it is 200, as the spec asks.</li>
+ * </ul>
+ */
+final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
+    static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    GraphQLOverHttpHandler(CurrentIdentityAssociation identity, CurrentVertxRequest request) {
+        super(identity, request, false);
+    }
+
+    @Override
+    protected void doHandle(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (method == HttpMethod.OPTIONS) { // a CORS preflight never gets here: the CORS filter answers it
+            ctx.response().putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS).setStatusCode(204).end();
+            return;
+        }
+        Optional<ResponseMediaType> negotiated = ResponseMediaType.negotiate(ctx.parsedHeaders().accept());
+        if (negotiated.isEmpty()) {
+            refuse(ctx, ResponseMediaType.JSON, 406, "NOT_ACCEPTABLE", "Accept application/graphql-response+json or "
+                    + "application/json (UTF-8)");
+            return;
+        }
+        ResponseMediaType type = negotiated.get();
+        if (method != HttpMethod.GET && method != HttpMethod.POST) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+            refuse(ctx, type, 405, "METHOD_NOT_ALLOWED", "Use POST (or GET for queries)");
+            return;
+        }
+        if (method == HttpMethod.POST && !isJson(ctx.parsedHeaders().contentType())) {
+            refuse(ctx, type, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as Content-Type: application/json");
+            return;
+        }
+        GraphQLHttpRequest request;
+        try {
+            request = method == HttpMethod.GET ? GraphQLHttpRequest.fromQueryParameters(firstValues(ctx), jsonReaderFactory)
+                    : GraphQLHttpRequest.fromJson(ctx.body().asString("UTF-8"), jsonReaderFactory);
+        } catch (GraphQLHttpRequest.Malformed e) {
+            refuse(ctx, type, 400, "BAD_REQUEST", e.getMessage());
+            return;
+        }
+        if (method == HttpMethod.GET && request.changesData()) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            refuse(ctx, type, 405, "METHOD_NOT_ALLOWED", "Mutations must be sent with POST");
+            return;
+        }
+        getExecutionService().executeAsync(request.toJson(JSON), getMetaData(ctx), new Writer(ctx, type));
+    }
+
+    private static boolean isJson(MIMEHeader contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String charset = contentType.parameter("charset");
+        return contentType.value().trim().equalsIgnoreCase("application/json")
+                && (charset == null || charset.equalsIgnoreCase("utf-8"));
+    }
+
+    private static Map<String, String> firstValues(RoutingContext ctx) {
+        Map<String, String> params = new HashMap<>();
+        ctx.queryParams().forEach(e -> params.putIfAbsent(e.getKey(), e.getValue()));
+        return params;
+    }
+
+    /** A request we do not run: the status and a GraphQL error body saying what to do instead. */
+    private static void refuse(RoutingContext ctx, ResponseMediaType type, int status, String code, String message) {
+        String body = JSON.createObjectBuilder().add("errors", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                .add("message", message).add("extensions", JSON.createObjectBuilder().add("code", code)))).build()
+                .toString();
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type.contentType).end(body);
+    }
+
+    /** Writes the GraphQL response with the status its media type calls for. */
+    private record Writer(RoutingContext ctx, ResponseMediaType type) implements ExecutionResponseWriter {
+        @Override
+        public void write(ExecutionResponse response) {
+            if (ctx.response().ended()) {
+                return; // the client went away
+            }
+            boolean executed = response.getExecutionResult().isDataPresent();
+            int status = type == ResponseMediaType.GRAPHQL_RESPONSE_JSON && !executed ? 400 : 200;
+            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type.contentType)
+                    .end(response.getExecutionResultAsString());
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            ctx.fail(failure);
+        }
+    }
+}
