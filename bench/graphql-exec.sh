@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# GraphQL execution model: throughput against concurrency, with Quarkus' default execution of blocking resolvers
-# (quarkus.smallrye-graphql.nonblocking.enabled=true: each resolver dispatched with an *ordered* executeBlocking on the
-# event loop's context) and with ours (=false: the whole request on one worker thread). The default variant is built
-# into bench/work/app-nonblocking (a second package run). Same dataset, pinning and load generator as query.sh.
+# GraphQL execution model: throughput and p99 against concurrency, and the latency of a light operation beside slow
+# ones, with our execution (each request on a worker thread, api/http/GraphQLHttpRoute) and with the one before it
+# (the request on the event loop: SmallRye GraphQL hands each blocking resolver to Vert.x's *ordered* executeBlocking
+# of the event loop's context). The "before" variant is packaged from BEFORE_REV (default: the last main commit
+# without the change) into bench/work/app-before. Same dataset, pinning and load generator as query.sh.
 source "$(dirname "$0")/lib.sh"
 DB=${DATASET_DB:-m365_bench_year}
 DURATION=${DURATION:-10}
@@ -13,21 +14,24 @@ mkdir -p "$WORK/results"
 : >"$OUT"
 "$BENCH_DIR/dataset.sh"
 app_build
-if [ ! -f "$WORK/app-nonblocking/quarkus-run.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
-    log "packaging the variant with Quarkus' default GraphQL execution"
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -DskipNativeSources=true \
-        -Dquarkus.smallrye-graphql.nonblocking.enabled=true -Dquarkus.package.output-directory=bench-nonblocking)
-    rm -rf "$WORK/app-nonblocking"
-    mv "$ROOT/target/bench-nonblocking" "$WORK/app-nonblocking"
+BEFORE_REV=${BEFORE_REV:-9cec237}
+if [ ! -f "$WORK/app-before/quarkus-run.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
+    log "packaging the execution before the change ($BEFORE_REV)"
+    rm -rf "$WORK/before-src" "$WORK/app-before"
+    mkdir -p "$WORK/before-src"
+    git -C "$ROOT" archive "$BEFORE_REV" | tar -x -C "$WORK/before-src"
+    (cd "$WORK/before-src" && ./mvnw -B -q package -DskipTests -DskipNativeSources=true)
+    mv "$WORK/before-src/target/quarkus-app" "$WORK/app-before"
+    rm -rf "$WORK/before-src"
 fi
 pg_up
 sim_start 1 28
 trap 'pg_pin 0-1 || true; app_stop; sim_stop' EXIT
 make_bodies "$DB"
 [ -n "$SERVER_CPU" ] && pg_pin "$SERVER_CPU"
-for variant in default ours; do
+for variant in before ours; do
     jar=$ROOT/target/quarkus-app/quarkus-run.jar
-    [ $variant = default ] && jar=$WORK/app-nonblocking/quarkus-run.jar
+    [ $variant = before ] && jar=$WORK/app-before/quarkus-run.jar
     APP_JAR=$jar app_start "$DB"
     TOKEN=$(token)
     app_wait_ready >/dev/null
@@ -71,7 +75,7 @@ for op in ops:
     print(f"\n{op}: requests/s (p99) by concurrency")
     print("| execution | " + " | ".join(f"c={c}" for c in levels) + " |")
     print("|---|" + "---|" * len(levels))
-    for v in ("default", "ours"):
+    for v in ("before", "ours"):
         cells = [next((f"{r['rps']} ({r['p99']})" for r in rows if r["op"] == op and r["variant"] == v
                        and r["concurrency"] == c), "") for c in levels]
         print(f"| {v} | " + " | ".join(cells) + " |")
