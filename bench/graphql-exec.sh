@@ -14,7 +14,7 @@ mkdir -p "$WORK/results"
 : >"$OUT"
 "$BENCH_DIR/dataset.sh"
 app_build
-BEFORE_REV=${BEFORE_REV:-9cec237}
+BEFORE_REV=${BEFORE_REV:-af59323}
 if [ ! -f "$WORK/app-before/quarkus-run.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
     log "packaging the execution before the change ($BEFORE_REV)"
     rm -rf "$WORK/before-src" "$WORK/app-before"
