@@ -2,8 +2,8 @@
 # GraphQL execution model: throughput and p99 against concurrency, and the latency of a light operation beside slow
 # ones, with our execution (each request on a worker thread, api/http/GraphQLHttpRoute) and with the one before it
 # (the request on the event loop: SmallRye GraphQL hands each blocking resolver to Vert.x's *ordered* executeBlocking
-# of the event loop's context). The "before" variant is packaged from BEFORE_REV (default: the last main commit
-# without the change) into bench/work/app-before. Same dataset, pinning and load generator as query.sh.
+# of the event loop's context). The "before" variant is packaged from BEFORE_REV (default: the merge of main
+# just before the change) into bench/work/app-before. Same dataset, pinning and load generator as query.sh.
 source "$(dirname "$0")/lib.sh"
 DB=${DATASET_DB:-m365_bench_year}
 DURATION=${DURATION:-10}
