@@ -30,7 +30,7 @@ trap 'pg_pin 0-1 || true; app_stop; sim_stop' EXIT
 make_bodies "$DB"
 [ -n "$SERVER_CPU" ] && pg_pin "$SERVER_CPU"
 for variant in before ours; do
-    jar=$ROOT/target/quarkus-app/quarkus-run.jar
+    jar=$WORK/app/quarkus-run.jar
     [ $variant = before ] && jar=$WORK/app-before/quarkus-run.jar
     APP_JAR=$jar app_start "$DB"
     TOKEN=$(token)

@@ -79,8 +79,9 @@ app_build() {
         log "packaging the application"
         (cd "$ROOT" && ./mvnw -B -q package -DskipTests -DskipNativeSources=true)
     fi
-    if [ ! -f "$ROOT/target/classpath.txt" ] || [ "${REBUILD:-0}" = 1 ]; then
-        (cd "$ROOT" && ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+    # the benchmarks run a copy, so that a build in the repository meanwhile cannot change a running app's jars
+    if [ ! -f "$WORK/app/quarkus-run.jar" ] || [ "$ROOT/target/quarkus-app/quarkus-run.jar" -nt "$WORK/app/quarkus-run.jar" ]; then
+        rm -rf "$WORK/app" && cp -r "$ROOT/target/quarkus-app" "$WORK/app"
     fi
 }
 
@@ -91,7 +92,8 @@ sim_start() { # users [report-days]
     log "simulator: $1 users, reports $days days back, port $SIM_PORT"
     rm -f "$WORK/sim.log"
     port_free "$SIM_PORT"
-    nohup "$JAVA" -Xmx2g -cp "$ROOT/target/classes:$(cat "$ROOT/target/classpath.txt")" \
+    # from the packaged app's jars (the simulator is in the application jar; production never starts it)
+    nohup "$JAVA" -Xmx2g -cp "$WORK/app/app/*:$WORK/app/lib/main/*:$WORK/app/lib/boot/*" \
         io.m365insights.simulator.http.GraphSimulator --port "$SIM_PORT" --users "$1" \
         --client-secret "$CLIENT_SECRET" --report-days "$days" >"$WORK/sim.log" 2>&1 &
     echo $! >"$WORK/sim.pid"
@@ -138,7 +140,7 @@ app_start() {
         QUARKUS_HTTP_PORT=$APP_PORT M365_SYNC_CRON=off M365_SYNC_ON_START=false \
         M365_REPORTS_RATE_LIMIT=100000 M365_REPORTS_RATE_WINDOW=1s "$@" \
         nohup ${SERVER_CPU:+taskset -c $SERVER_CPU} "$JAVA" $APP_HEAP ${APP_JVM_OPTS:-} \
-        -jar "${APP_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}" >"$WORK/app.log" 2>&1 &
+        -jar "${APP_JAR:-$WORK/app/quarkus-run.jar}" >"$WORK/app.log" 2>&1 &
     APP_PID=$!
     echo $APP_PID >"$WORK/app.pid"
 }

@@ -2,7 +2,8 @@
 
 - usage_series(first_day, last_day): the weekly series of distinct active users per app and platform. PostGraphile
   cannot derive distinct counts over day bitmasks from the tables alone; a team would write this function, and it
-  runs the same query our app runs for usage(granularity: WEEK, platforms: all four) (io.m365insights.usage.UsageQueries).
+  runs the same queries our app runs for usage(granularity: WEEK, platforms: all four): whole weeks from the
+  pre-aggregates, cut weeks from the ledger (io.m365insights.usage.UsageQueries, UsageCounting).
 - sku_inactive_count(sku, days): computed column License.inactiveCount, the same question as our inactiveCounts.
 - directory_user_last_activity_date(directory_user): computed column User.lastActivityDate.
 Functions live in the benchmark database's public schema (PostGraphile exposes computed columns from the table's
@@ -32,54 +33,57 @@ drop function if exists usage_series(date, date);
 drop type if exists usage_point;
 create type usage_point as (period_start date, app text, platform text, active_users int);
 
--- Weeks (from Monday) holding a stored report day in [first_day, last_day]: per week and month it touches, the bits
--- of the days within the range; each identity's bits OR-ed over the week; distinct identities per app x platform.
--- The statement is built with the periods as constants and run with EXECUTE, exactly as our app builds and runs it
--- (a static SQL function gets a generic plan that is ~30x slower here).
+-- Weeks (from Monday) holding a stored report day in [first_day, last_day], as our app answers them
+-- (io.m365insights.usage.UsageQueries): a week the range covers whole is read from the pre-aggregates (usage_period);
+-- a week cut by the range is counted from the ledger over its days within the range, with the statement our app
+-- builds (UsageCounting.sql: the periods as constants, run with EXECUTE; a static SQL function would get a generic
+-- plan, ~30x slower here).
 create function usage_series(first_day date, last_day date) returns setof usage_point
 language plpgsql stable as $fn$
 declare
-  days date[];
+  weeks date[];
+  whole date[] := '{{}}';
   vals text := '';
-  start date;
-  a date; b date; period_end date; m date; lo date; hi date; month_end date;
+  w date; a date; b date; m date; lo date; hi date;
 begin
-  select array_agg(report_date order by report_date) into days
+  select array_agg(distinct date_trunc('week', report_date)::date) into weeks
   from usage_report_day where report_date between first_day and last_day;
-  if days is null then
+  if weeks is null then
     return;
   end if;
-  start := date_trunc('week', days[1])::date;
-  while start <= days[array_length(days, 1)] loop
-    period_end := start + 6;
-    a := greatest(start, first_day);
-    b := least(period_end, last_day);
-    m := date_trunc('month', a)::date;
-    while m <= b loop
-      month_end := (m + interval '1 month' - interval '1 day')::date;
-      lo := greatest(a, m);
-      hi := least(b, month_end);
-      vals := vals || case when vals = '' then '' else ', ' end || format('(date %L, date %L, %s)', start, m,
-              (((1::bigint << extract(day from hi)::int) - 1) & ~((1::bigint << (extract(day from lo)::int - 1)) - 1))::int);
-      m := (m + interval '1 month')::date;
-    end loop;
-    start := period_end + 1;
+  foreach w in array weeks loop
+    if w >= first_day and w + 6 <= last_day then
+      whole := whole || w;
+    else
+      a := greatest(w, first_day);
+      b := least(w + 6, last_day);
+      m := date_trunc('month', a)::date;
+      while m <= b loop
+        lo := greatest(a, m);
+        hi := least(b, (m + interval '1 month' - interval '1 day')::date);
+        vals := vals || case when vals = '' then '' else ', ' end || format('(date %L, date %L, %s)', w, m,
+                (((1::bigint << extract(day from hi)::int) - 1) & ~((1::bigint << (extract(day from lo)::int - 1)) - 1))::int);
+        m := (m + interval '1 month')::date;
+      end loop;
+    end if;
   end loop;
-  return query execute format($q$
-    with p(period_start, month, mask) as (values %s),
-    u as (
-      select p.period_start, m.identity_id,
-             {bit_or}
-      from p join usage_month m on m.month = p.month
-      group by p.period_start, m.identity_id),
-    c as (
-      select period_start,
-             {counts}
-      from u group by period_start)
-    select c.period_start, x.app, x.platform, x.n
-    from c cross join lateral (values {unpivot}) as x(app, platform, n)
-    where c.period_start in (select distinct date_trunc('week', d)::date from unnest($1) d)
-    order by c.period_start$q$, vals) using days;
+  return query select p.period_start, p.app, p.platform, p.active_users from usage_period p
+    where p.granularity = 'WEEK' and p.period_start = any(whole) and p.platform <> 'ANY';
+  if vals <> '' then
+    return query execute format($q$
+      with p(period_start, month, mask) as (values %s),
+      u as (
+        select p.period_start, m.identity_id,
+               {bit_or}
+        from p join usage_month m on m.month = p.month
+        group by p.period_start, m.identity_id),
+      c as (
+        select period_start,
+               {counts}
+        from u group by period_start)
+      select c.period_start, x.app, x.platform, x.n
+      from c cross join lateral (values {unpivot}) as x(app, platform, n)$q$, vals);
+  end if;
 end
 $fn$;
 
