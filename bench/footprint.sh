@@ -6,6 +6,7 @@
 #   connections, LOAD_SECONDS seconds each), then its resident set size is read from /proc.
 # Our app runs with the heap limit of the sync benchmark (-Xmx512m, APP_HEAP) and no other JVM tuning.
 source "$(dirname "$0")/lib.sh"
+conditions footprint
 DB=${DATASET_DB:-m365_bench_year}
 CONCURRENCY=${CONCURRENCY:-16}
 LOAD_SECONDS=${LOAD_SECONDS:-20}

@@ -5,6 +5,7 @@
 # of the event loop's context). The "before" variant is packaged from BEFORE_REV (default: the merge of main
 # just before the change) into bench/work/app-before. Same dataset, pinning and load generator as query.sh.
 source "$(dirname "$0")/lib.sh"
+conditions graphql-exec
 DB=${DATASET_DB:-m365_bench_year}
 DURATION=${DURATION:-10}
 LEVELS=${LEVELS:-1 2 4 8 16 32 64}

@@ -263,3 +263,14 @@ make_bodies() { # db
     done
     log "operations: usage WEEK series $from .. $last, users(first: 100), licenses"
 }
+
+# Records how busy the machine was when a figure was taken (bench/work/results/conditions.txt): the load average and
+# every java, maven or node process that is not this benchmark's.
+conditions() { # figure-name
+    mkdir -p "$WORK/results"
+    local others
+    others=$(ps -eo pid=,args= | grep -E 'java|mvn|node' | grep -v -E "grep|$WORK|bench/postgraphile" \
+        | awk '{print $1}' | tr '\n' ' ')
+    echo "$(date -u +%FT%TZ) $1: load average $(cut -d' ' -f1-3 /proc/loadavg); other java/maven/node processes: ${others:-none}" \
+        | tee -a "$WORK/results/conditions.txt" >&2
+}

@@ -10,6 +10,7 @@
 #   hey -q for HTTP (4x more workers than CONCURRENCY), pgbench -R (latency counted from the scheduled start).
 # - The server under test and PostgreSQL run on core SERVER_CPU, the load generator on core LOAD_CPU.
 source "$(dirname "$0")/lib.sh"
+conditions query
 DB=${DATASET_DB:-m365_bench_year}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-15}

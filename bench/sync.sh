@@ -3,6 +3,7 @@
 # on a fresh database each; against psql \copy of the same rows into the same tables (same schema and indexes).
 # Output: bench/work/results/sync.txt (one line per run) and a summary on stdout.
 source "$(dirname "$0")/lib.sh"
+conditions sync
 DAYS=${DAYS:-28}
 DB=m365_bench_sync
 COPY_DB=m365_bench_copy

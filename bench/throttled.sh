@@ -5,6 +5,7 @@
 # Checks: Graph requests = users pages + SKUs + one report per missing day (+ what else the sync asks, listed);
 # no 429; wall time against the throttle floor ceil(days/14 - 1) windows.
 source "$(dirname "$0")/lib.sh"
+conditions throttled
 WINDOW_MS=${THROTTLE_WINDOW_MS:-5000}
 LIMIT=14
 DAYS=${DAYS:-28}
