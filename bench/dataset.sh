@@ -31,3 +31,5 @@ echo "$(date -u +%FT%TZ) $line" >>"$WORK/results/dataset.txt"
 app_stop
 psql_db "$DB" -c "vacuum analyze" >/dev/null 2>&1
 log "$DB: $(psql_db "$DB" -c "select pg_size_pretty(pg_database_size(current_database()))")"
+
+sim_stop

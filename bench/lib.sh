@@ -150,6 +150,7 @@ app_stop() {
         pid=$(cat "$WORK/app.pid")
         kill "$pid" 2>/dev/null || true
         for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true # it did not stop within 10 s
         rm -f "$WORK/app.pid"
     fi
 }
@@ -234,6 +235,7 @@ pgl_stop() {
         pid=$(cat "$WORK/pgl.pid")
         kill "$pid" 2>/dev/null || true
         for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true # it did not stop within 10 s
         rm -f "$WORK/pgl.pid"
     fi
 }

@@ -160,8 +160,8 @@ public class UsageQueries {
     }
 
     public Optional<LatestDays> latestDays(int days) {
-        Object[] r = rows("select l.d, exists (select 1 from usage_report_day r where r.report_date between l.d - ?1 "
-                + "and l.d and r.concealed_rows > 0 and r.concealed_rows * 2 >= r.row_count) "
+        Object[] r = rows("select l.d, exists (select 1 from usage_report_day r where r.report_date "
+                + "between l.d - cast(?1 as integer) and l.d and r.concealed_rows > 0 and r.concealed_rows * 2 >= r.row_count) "
                 + "from (select max(report_date) as d from usage_report_day) l", days - 1).get(0);
         return r[0] == null ? Optional.empty() : Optional.of(new LatestDays(date(r[0]), (Boolean) r[1]));
     }
