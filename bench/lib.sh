@@ -272,7 +272,7 @@ conditions() { # figure-name
     mkdir -p "$WORK/results"
     local others
     others=$(ps -eo pid=,args= | grep -E 'java|mvn|node' | grep -v -E "grep|$WORK|bench/postgraphile" \
-        | awk '{print $1}' | tr '\n' ' ')
+        | awk '{print $1}' | tr '\n' ' ' || true)
     echo "$(date -u +%FT%TZ) $1: load average $(cut -d' ' -f1-3 /proc/loadavg); other java/maven/node processes: ${others:-none}" \
         | tee -a "$WORK/results/conditions.txt" >&2
 }
