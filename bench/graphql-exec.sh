@@ -56,11 +56,10 @@ for variant in before ours; do
             bgpid=$!
             sleep 2
         fi
-        r=$(pinned "$LOAD_CPU" hey -z "${DURATION}s" -c 16 -q 0.5 -m POST -T application/json -t 120 -o csv \
-            -H "Authorization: Bearer $TOKEN" -D "$WORK/body-ours-licenses.json" "$APP_URL" \
-            | python3 "$BENCH_DIR/tools/hey_latency.py" "$DURATION")
+        r=$(pinned "$LOAD_CPU" "$PGL_DIR/node_modules/.bin/node" "$BENCH_DIR/tools/openloop.mjs" "$APP_URL" \
+            "$WORK/body-ours-licenses.json" 8 "$DURATION" "$TOKEN")
         [ "$bg" -gt 0 ] && wait $bgpid
-        line="variant=$variant mixed licenses_at=8/s beside_usage_connections=$bg p50_ms=$(cut -d' ' -f1 <<<"$r") p99_ms=$(cut -d' ' -f2 <<<"$r") achieved=$(cut -d' ' -f3 <<<"$r")"
+        line="variant=$variant mixed licenses_at=8/s beside_usage_connections=$bg p50_ms=$(cut -d' ' -f1 <<<"$r") p99_ms=$(cut -d' ' -f2 <<<"$r") failed=$(cut -d' ' -f4 <<<"$r")"
         log "$line"
         echo "$line" >>"$OUT"
     done

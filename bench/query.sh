@@ -7,7 +7,7 @@
 #   app ran for the same request, captured from PostgreSQL's statement log.
 # - Throughput: closed loop, CONCURRENCY connections (wrk for HTTP, pgbench -c), RUNS runs of DURATION seconds.
 # - Tail latency: a fixed offered rate (RATE_SHARE of PostGraphile's median throughput, the same rate for all three),
-#   hey -q for HTTP (4x more workers than CONCURRENCY), pgbench -R (latency counted from the scheduled start).
+#   open loop: tools/openloop.mjs for HTTP, pgbench -R; latency counted from each request's scheduled start.
 # - The server under test and PostgreSQL run on core SERVER_CPU, the load generator on core LOAD_CPU.
 source "$(dirname "$0")/lib.sh"
 conditions query
@@ -77,14 +77,11 @@ latency() { # system op rate -> "p50_ms p99_ms achieved_rps"
             -j 1 -T "$DURATION" -R "$rate" -l --log-prefix="$WORK/pgblog" -f "$WORK/pgbench-$op.sql" "$DB" >/dev/null 2>&1
         cat "$WORK"/pgblog.* | python3 "$BENCH_DIR/tools/pgbench_latency.py" "$DURATION"
     else
-        local body=$WORK/body-$([ "$s" = ours ] && echo ours || echo pgl)-$op.json
-        # hey paces each worker with a ticker; more workers than the rate needs keep a slow answer from delaying the
-        # next request (coordinated omission): LATENCY_WORKERS (default 4x the concurrency)
-        local workers=${LATENCY_WORKERS:-$((CONCURRENCY * 4))}
-        local args=(-z "${DURATION}s" -c "$workers" -q "$(python3 -c "print($rate / $workers)")" -m POST
-            -T application/json -D "$body" -o csv -t 60)
-        [ "$s" = ours ] && args+=(-H "Authorization: Bearer $TOKEN")
-        pinned "$LOAD_CPU" hey "${args[@]}" "$(url_of "$s")" | python3 "$BENCH_DIR/tools/hey_latency.py" "$DURATION"
+        local body=$WORK/body-$([ "$s" = ours ] && echo ours || echo pgl)-$op.json r
+        r=$(pinned "$LOAD_CPU" "$PGL_DIR/node_modules/.bin/node" "$BENCH_DIR/tools/openloop.mjs" "$(url_of "$s")" "$body" \
+            "$rate" "$DURATION" "$(auth_of "$s")")
+        [ "$(cut -d' ' -f4 <<<"$r")" = 0 ] || log "$s $op: $(cut -d' ' -f4 <<<"$r") requests failed (not 200)"
+        cut -d' ' -f1-3 <<<"$r"
     fi
 }
 
@@ -97,11 +94,11 @@ for op in $OPS; do
         done
     done
     pgl_rps=$(grep "throughput op=$op system=postgraphile" "$OUT" | sed 's/.*rps=//' | stats | cut -d' ' -f1)
-    rate=$(python3 -c "print(max(1, round(${pgl_rps:-10} * $RATE_SHARE)))")
+    rate=$(python3 -c "print(max(0.2, round(${pgl_rps:-10} * $RATE_SHARE, 1)))")
     for s in $SYSTEMS; do
         for i in $(seq 1 "$RUNS"); do
             r=$(latency "$s" "$op" "$rate")
-            echo "latency op=$op system=$s run=$i rate=$rate p50_ms=$(cut -d' ' -f1 <<<"$r") p99_ms=$(cut -d' ' -f2 <<<"$r") achieved_rps=$(cut -d' ' -f3 <<<"$r")" | tee -a "$OUT"
+            echo "latency op=$op system=$s run=$i rate=$rate p50_ms=$(cut -d' ' -f1 <<<"$r") p99_ms=$(cut -d' ' -f2 <<<"$r") offered_rps=$(cut -d' ' -f3 <<<"$r")" | tee -a "$OUT"
         done
     done
 done

@@ -13,7 +13,7 @@ for line in open(sys.argv[1]):
     if line.startswith("throughput") and f.get("rps"):
         thr[(f["op"], f["system"])].append(float(f["rps"]))
     elif line.startswith("latency"):
-        lat[(f["op"], f["system"])].append((float(f["p50_ms"]), float(f["p99_ms"]), float(f["achieved_rps"])))
+        lat[(f["op"], f["system"])].append((float(f["p50_ms"]), float(f["p99_ms"]), float(f.get("offered_rps", "nan"))))
         rate[f["op"]] = f["rate"]
 
 
@@ -22,16 +22,15 @@ def med(xs):
 
 
 ops = sorted({k[0] for k in thr} | {k[0] for k in lat}, key=["usage", "users", "licenses"].index)
-print("| operation | system | throughput req/s median (min–max) | offered rate | p50 ms | p99 ms median (min–max) | achieved req/s |")
-print("|---|---|---|---|---|---|---|")
+print("| operation | system | throughput req/s median (min–max) | offered rate req/s | p50 ms | p99 ms median (min–max) |")
+print("|---|---|---|---|---|---|")
 for op in ops:
     for s in ("ours", "postgraphile", "pgbench"):
         t = thr.get((op, s), [])
         l = lat.get((op, s), [])
         p99 = [x[1] for x in l]
         print(f"| {op} | {s} | {med(t):.1f} ({min(t, default=0):.1f}–{max(t, default=0):.1f}) | {rate.get(op, '')} | "
-              f"{med([x[0] for x in l]):.2f} | {med(p99):.2f} ({min(p99, default=0):.2f}–{max(p99, default=0):.2f}) | "
-              f"{med([x[2] for x in l]):.1f} |")
+              f"{med([x[0] for x in l]):.2f} | {med(p99):.2f} ({min(p99, default=0):.2f}–{max(p99, default=0):.2f}) |")
 print()
 print("| operation | ours / PostGraphile throughput (target ≥ 3) | ours / pgbench throughput (target ≥ 0.5) | p99 ours / PostGraphile (target ≤ 1) |")
 print("|---|---|---|---|")
