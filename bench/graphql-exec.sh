@@ -2,8 +2,8 @@
 # GraphQL execution model: throughput and p99 against concurrency, and the latency of a light operation beside slow
 # ones, with our execution (each request on a worker thread, api/http/GraphQLHttpRoute) and with the one before it
 # (the request on the event loop: SmallRye GraphQL hands each blocking resolver to Vert.x's *ordered* executeBlocking
-# of the event loop's context). The "before" variant is packaged from BEFORE_REV (default: the merge of main
-# just before the change) into bench/work/app-before. Same dataset, pinning and load generator as query.sh.
+# of the event loop's context). The "before" variant is this revision with that change reversed, packaged into
+# bench/work/app-before. Same dataset, pinning and load generator as query.sh.
 source "$(dirname "$0")/lib.sh"
 conditions graphql-exec
 DB=${DATASET_DB:-m365_bench_year}
@@ -15,12 +15,15 @@ mkdir -p "$WORK/results"
 : >"$OUT"
 "$BENCH_DIR/dataset.sh"
 app_build
-BEFORE_REV=${BEFORE_REV:-af59323}
+# "before" = this revision with the execution change (EXEC_COMMIT, only its two files in api/http) reversed
+EXEC_COMMIT=${EXEC_COMMIT:-b3edf1d}
 if [ ! -f "$WORK/app-before/quarkus-run.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
-    log "packaging the execution before the change ($BEFORE_REV)"
+    log "packaging the execution before the change (HEAD without $EXEC_COMMIT's api/http changes)"
     rm -rf "$WORK/before-src" "$WORK/app-before"
     mkdir -p "$WORK/before-src"
-    git -C "$ROOT" archive "$BEFORE_REV" | tar -x -C "$WORK/before-src"
+    git -C "$ROOT" archive HEAD | tar -x -C "$WORK/before-src"
+    git -C "$ROOT" diff "$EXEC_COMMIT^" "$EXEC_COMMIT" -- src/main/java/io/m365insights/api/http \
+        | (cd "$WORK/before-src" && patch -R -p1 >/dev/null)
     (cd "$WORK/before-src" && ./mvnw -B -q package -DskipTests -DskipNativeSources=true)
     mv "$WORK/before-src/target/quarkus-app" "$WORK/app-before"
     rm -rf "$WORK/before-src"

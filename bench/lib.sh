@@ -179,11 +179,13 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 # Starts a sync and waits for it (polling: a 365-day backfill outlasts syncNow's 10-minute wait). Prints the run JSON.
 RUN_FIELDS='id status startedAt finishedAt error parts { part status startedAt finishedAt itemsRead created updated deleted detail }'
 sync_run() {
-    gql_q 'mutation { syncNow(input: {wait: false}) { run { id } } }' >/dev/null
-    local r
+    local id r
+    id=$(gql_q 'mutation { syncNow(input: {wait: false}) { run { id } } }' | jq -r .data.syncNow.run.id)
+    [ -n "$id" ] && [ "$id" != null ] || die "syncNow started no run"
     for _ in $(seq 1 100000); do
         r=$(gql_q "{ syncStatus { running lastRun { $RUN_FIELDS } } }")
-        [ "$(jq -r .data.syncStatus.running <<<"$r")" = false ] && [ "$(jq -r .data.syncStatus.lastRun.finishedAt <<<"$r")" != null ] && break
+        [ "$(jq -r .data.syncStatus.lastRun.id <<<"$r")" = "$id" ] \
+            && [ "$(jq -r .data.syncStatus.lastRun.finishedAt <<<"$r")" != null ] && break
         sleep 0.25
     done
     jq -c .data.syncStatus.lastRun <<<"$r"
