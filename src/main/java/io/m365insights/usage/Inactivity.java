@@ -22,11 +22,11 @@ public class Inactivity {
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS);
         }
-        LocalDate latest = usage.latestDay().orElseThrow(() -> new UsageUnavailableException(
+        UsageQueries.LatestDays state = usage.latestDays(days).orElseThrow(() -> new UsageUnavailableException(
                 "No usage report is stored yet, so inactivity cannot be told: wait for the first usage sync "
                         + "(see syncStatus.usage)"));
-        LocalDate since = latest.minusDays(days - 1L);
-        if (!usage.concealedDays(since, latest).isEmpty()) {
+        LocalDate latest = state.latest();
+        if (state.concealed()) {
             throw new UsageUnavailableException("Usage reports conceal user names, so who is inactive cannot be told "
                     + "(counts per app stay available). " + UsageUnavailableException.REVEAL_NAMES);
         }

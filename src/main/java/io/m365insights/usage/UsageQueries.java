@@ -152,6 +152,20 @@ public class UsageQueries {
                 .stream().map(r -> date(r[0])).collect(Collectors.toSet());
     }
 
+    /**
+     * The latest stored report day, and whether any of the {@code days} days ending on it had concealed names (most
+     * rows hold tokens): what per-user questions need to know first, in one statement.
+     */
+    public record LatestDays(LocalDate latest, boolean concealed) {
+    }
+
+    public Optional<LatestDays> latestDays(int days) {
+        Object[] r = rows("select l.d, exists (select 1 from usage_report_day r where r.report_date "
+                + "between l.d - cast(?1 as integer) and l.d and r.concealed_rows > 0 and r.concealed_rows * 2 >= r.row_count) "
+                + "from (select max(report_date) as d from usage_report_day) l", days - 1).get(0);
+        return r[0] == null ? Optional.empty() : Optional.of(new LatestDays(date(r[0]), (Boolean) r[1]));
+    }
+
     /** Per user: last activity (any app), last activation, and the month rows of the ledger, for a page of users. */
     public record UserLedger(LocalDate lastActivityDate, LocalDate lastActivationDate, boolean inReports,
                              Map<LocalDate, long[]> months) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,8 +34,9 @@ public class UserUsage {
 
     public Map<UUID, Summary> summaries(Collection<UUID> userIds, boolean withApps) {
         Map<UUID, Summary> out = new HashMap<>();
-        LocalDate latest = queries.latestDay().orElse(null);
-        boolean concealed = latest != null && queries.concealedDays(latest, latest).contains(latest);
+        Optional<UsageQueries.LatestDays> state = queries.latestDays(1);
+        LocalDate latest = state.map(UsageQueries.LatestDays::latest).orElse(null);
+        boolean concealed = state.map(UsageQueries.LatestDays::concealed).orElse(false);
         Map<UUID, UsageQueries.UserLedger> ledgers = latest == null || concealed ? Map.of()
                 : queries.ledgers(userIds, withApps);
         for (UUID id : userIds) {

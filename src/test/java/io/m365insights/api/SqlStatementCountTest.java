@@ -12,6 +12,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,44 @@ class SqlStatementCountTest {
     void licensesWithServicePlansAndAssignedUsersCountStayConstant() {
         long statements = statements("{ licenses { skuPartNumber servicePlans { servicePlanName } } }", 0);
         assertThat(statements).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void usersWithLastActivityTakeTheSameNumberOfStatementsForAnyPageSize() {
+        String query = "query($n: Int) { users(first: $n) { nodes { licenses { license { skuPartNumber } } "
+                + "lastActivityDate } } }";
+        long small = statements(query, 5);
+        long large = statements(query, 200);
+        long largest = statements(query, 500);
+        assertThat(small).isEqualTo(large).isEqualTo(largest);
+        assertThat(large).isLessThanOrEqualTo(4); // the page, licenses with SKUs, the latest day, the page's activity
+    }
+
+    @Test
+    void licensesWithInactiveCountsTakeAFixedNumberOfStatements() {
+        long statements = statements("{ licenses { skuPartNumber inactiveCount(days: 30) } }", 0);
+        assertThat(statements).isLessThanOrEqualTo(3); // the SKUs, the latest day, the counts of every SKU at once
+    }
+
+    @Test
+    void aLongerUsageSeriesTakesNoMoreStatements() {
+        String query = "query($from: Date!, $to: Date!) { usage(from: $from, to: $to, granularity: WEEK, "
+                + "platforms: [WINDOWS, WEB]) { periodStart activeUsers } }";
+        String latest = GraphQL.data("{ syncStatus { usage { lastDay } } }", Map.of())
+                .at("/syncStatus/usage/lastDay").asText();
+        LocalDate to = LocalDate.parse(latest);
+        // whole weeks come from the pre-aggregates, the cut weeks at either end from the ledger: 3 statements at most
+        long fourWeeks = usageStatements(query, to.minusDays(24), to);
+        long twelveWeeks = usageStatements(query, to.minusDays(80), to);
+        assertThat(fourWeeks).isEqualTo(twelveWeeks).isLessThanOrEqualTo(3);
+    }
+
+    private long usageStatements(String query, LocalDate from, LocalDate to) {
+        Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
+        stats.clear();
+        JsonNode data = GraphQL.data(query, Map.of("from", from.toString(), "to", to.toString()));
+        assertThat(data.get("usage")).isNotEmpty();
+        return stats.getPrepareStatementCount();
     }
 
     private long statements(String query, int n) {

@@ -18,6 +18,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Puts {@link GraphQLOverHttpHandler} on the GraphQL endpoint, in front of SmallRye GraphQL's own route for the same
  * path (which then never sees a request). It runs after the security filters (authentication -200, authorization -100:
  * no token is still 401) and reads the body itself, within {@code quarkus.http.limits.max-body-size} (413 beyond).
+ *
+ * <p>Each request executes on a worker thread of its own, from parsing to the last resolver. Executed on the event loop
+ * instead, SmallRye GraphQL (Quarkus 3.33) hands every blocking resolver to Vert.x's <em>ordered</em>
+ * {@code executeBlocking} of the event loop's context, so the resolvers of all requests sharing an event loop run one
+ * after another (quarkusio/quarkus#54361): with 2 cores, 4 event loops, at most 4 resolvers at once, and a slow one
+ * (a year-long usage series) holds up every request behind it. On a worker, our blocking resolvers run in place: no
+ * queue, no thread hop per resolver; concurrency is bounded by the worker pool and the database pool.
+ * bench/graphql-exec.sh measures both (bench/RESULTS.md).
  */
 @ApplicationScoped
 public class GraphQLHttpRoute {
@@ -32,7 +40,9 @@ public class GraphQLHttpRoute {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBody.asLongValue());
         router.route(path).order(ORDER)
                 .handler(onEventLoop(body))
-                .handler(new GraphQLOverHttpHandler(identity.isResolvable() ? identity.get() : null, currentRequest));
+                // unordered: requests must not queue behind one another (see the class comment)
+                .blockingHandler(new GraphQLOverHttpHandler(identity.isResolvable() ? identity.get() : null,
+                        currentRequest), false);
     }
 
     /** The body handler must start reading on the request's event loop (authentication may end on a worker). */

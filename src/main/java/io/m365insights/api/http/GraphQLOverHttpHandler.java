@@ -36,7 +36,7 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     GraphQLOverHttpHandler(CurrentIdentityAssociation identity, CurrentVertxRequest request) {
-        super(identity, request, false);
+        super(identity, request, true); // runs on a worker thread (GraphQLHttpRoute): resolvers run in place
     }
 
     @Override

@@ -79,7 +79,8 @@ final class ControlRoutes {
                 "POST /_simulator/tokens/expire", "POST /_simulator/paging {maxPageSize} (until the next reset)",
                 "GET /_simulator/usage?date=YYYY-MM-DD (the rows of that day's usage report, as JSON)",
                 "PATCH /_simulator/reports {concealed, forbidden, throttle: {enforced, limit, windowMillis}, "
-                        + "clockOffsetDays, truncatedDates}",
+                        + "clockOffsetDays, truncatedDates, reportDays}",
+                "GET /_simulator/reports/stats (report files served, their rows, generation time)",
                 "POST /_simulator/api-tokens {roles, upn, name, audience, expiresInSeconds}")
                 .forEach(endpoints::add);
         return SimResponse.json(200, Json.write(n));

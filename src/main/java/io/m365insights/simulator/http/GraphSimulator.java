@@ -278,10 +278,19 @@ public final class GraphSimulator implements AutoCloseable {
         }
     }
 
-    /** Runs the simulator on its own, e.g. for benchmarks: {@code --port 8089 --users 100000 --seed 42 --client-secret s}. */
+    /**
+     * Runs the simulator on its own, e.g. for benchmarks: {@code --port 8089 --users 100000 --seed 42 --client-secret s
+     * --report-days 365} ({@code --report-days}: serve usage reports this many days back instead of Microsoft's 28;
+     * benchmarks only).
+     */
     public static void main(String[] args) throws InterruptedException {
         SimulatorOptions o = SimulatorOptions.defaults().withPort(8089).withClientSecret("simulator-secret");
+        int reportDays = ReportRoutes.KEPT_DAYS;
         for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--report-days")) {
+                reportDays = Integer.parseInt(args[i + 1]);
+                continue;
+            }
             o = switch (args[i]) {
                 case "--port" -> o.withPort(Integer.parseInt(args[i + 1]));
                 case "--users" -> o.withUsers(Integer.parseInt(args[i + 1]));
@@ -291,6 +300,7 @@ public final class GraphSimulator implements AutoCloseable {
             };
         }
         GraphSimulator sim = start(o);
+        sim.reports.startupKeptDays(reportDays);
         System.out.println("Microsoft Graph simulator: " + sim.tenant().read(SimulatedTenant::userCount) + " users at "
                 + sim.graphBaseUrl());
         System.out.println("M365_TENANT_ID=" + sim.tenant().tenantId());

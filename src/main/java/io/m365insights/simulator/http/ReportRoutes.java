@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365insights.simulator.tenant.UsageModel;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,6 +36,7 @@ final class ReportRoutes {
             + "Outlook (Web),Word (Web),Excel (Web),PowerPoint (Web),OneNote (Web),Teams (Web)";
     /** Microsoft's delay: the latest day a report can be asked for is today minus this. */
     static final int LATEST_DAY_OFFSET = 2;
+    /** Microsoft serves the 28 most recent days; benchmarks may ask for more ({@code --report-days}, {@code reportDays}). */
     static final int KEPT_DAYS = 28;
     private static final Pattern FUNCTION = Pattern.compile("(date|period)=('?)([^')]*)\\2");
 
@@ -54,6 +52,12 @@ final class ReportRoutes {
     private volatile long throttleWindowMillis = 600_000;
     private volatile int clockOffsetDays;
     private volatile boolean reportsForbidden;
+    private volatile int startupKeptDays = KEPT_DAYS;
+    private volatile int keptDays = KEPT_DAYS;
+    /** What serving report files cost the simulator, so a benchmark can tell its time from the app's. */
+    private final java.util.concurrent.atomic.AtomicLong servedFiles = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong servedRows = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong servedNanos = new java.util.concurrent.atomic.AtomicLong();
     /** Days whose download is cut off mid-line (a truncated file). */
     private final java.util.Set<LocalDate> truncated = ConcurrentHashMap.newKeySet();
 
@@ -67,6 +71,7 @@ final class ReportRoutes {
         graph.add("PATCH", "/v1\\.0/admin/reportSettings", Router.Area.GRAPH, this::patchSettings);
         graph.add("GET", "/_simulator/usage", Router.Area.CONTROL, this::rawUsage);
         graph.add("PATCH", "/_simulator/reports", Router.Area.CONTROL, this::configure);
+        graph.add("GET", "/_simulator/reports/stats", Router.Area.CONTROL, this::stats);
         download.add("GET", "/data/download/([^/]+)", Router.Area.DOWNLOAD, this::download);
     }
 
@@ -81,7 +86,20 @@ final class ReportRoutes {
         throttleWindowMillis = 600_000;
         clockOffsetDays = 0;
         reportsForbidden = false;
+        keptDays = startupKeptDays;
+        servedFiles.set(0);
+        servedRows.set(0);
+        servedNanos.set(0);
         truncated.clear();
+    }
+
+    /** How many days back (from the latest available day) reports are served; kept across resets. */
+    void startupKeptDays(int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("report days must be at least 1");
+        }
+        startupKeptDays = days;
+        keptDays = days;
     }
 
     LocalDate today() {
@@ -108,7 +126,7 @@ final class ReportRoutes {
             return throttled;
         }
         LocalDate latest = today().minusDays(LATEST_DAY_OFFSET);
-        if (date.isBefore(latest.minusDays(KEPT_DAYS - 1)) || date.isAfter(today())) {
+        if (date.isBefore(latest.minusDays(keptDays - 1L)) || date.isAfter(today())) {
             return ODataErrors.error(400, "InvalidArgument", "Invalid date value specified: " + date
                     + ". Only support data for the past 28 days.", r);
         }
@@ -146,37 +164,25 @@ final class ReportRoutes {
         if (r.header("authorization") != null) { // pre-authenticated: a token must never be sent here
             return SimResponse.of(400, "text/plain", "Unexpected Authorization header.".getBytes(StandardCharsets.UTF_8));
         }
+        long started = System.nanoTime();
         List<UsageModel.Row> rows = sim.tenant().read(t ->
                 UsageModel.report(t, sim.seed(), d.date(), d.concealed(), d.incomplete()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 200 + 1024);
-        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            w.write('\uFEFF');
-            w.write(HEADER);
-            w.write("\r\n");
-            for (UsageModel.Row row : rows) {
-                w.write(d.date() + "," + row.upn() + "," + date(row.lastActivationDate()) + ","
-                        + date(row.lastActivityDate()) + ",1");
-                for (int p = 0; p < UsageModel.PLATFORMS; p++) {
-                    w.write(yesNo(row.flags(), UsageModel.platformBit(p)));
-                }
-                for (int a = 0; a < UsageModel.APPS; a++) {
-                    w.write(yesNo(row.flags(), UsageModel.appBit(a)));
-                }
-                for (int p = 0; p < UsageModel.PLATFORMS; p++) {
-                    for (int a = 0; a < UsageModel.APPS; a++) {
-                        w.write(yesNo(row.flags(), UsageModel.pairBit(a, p)));
-                    }
-                }
-                w.write("\r\n");
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] csv = out.toByteArray();
+        byte[] csv = ReportCsv.write(d.date(), rows);
+        servedFiles.incrementAndGet();
+        servedRows.addAndGet(rows.size());
+        servedNanos.addAndGet(System.nanoTime() - started);
         if (truncated.contains(d.date())) {
             csv = java.util.Arrays.copyOf(csv, csv.length * 2 / 3); // cut in the middle of a line
         }
         return SimResponse.of(200, "application/octet-stream", csv);
+    }
+
+    /** {@code GET /_simulator/reports/stats}: report files served since the start (or reset), their rows, and the
+     * milliseconds spent generating them. */
+    private SimResponse stats(SimRequest r) {
+        return SimResponse.json(200, Json.write(Json.object().put("files", servedFiles.get())
+                .put("rows", servedRows.get()).put("generationMillis", servedNanos.get() / 1_000_000)
+                .put("reportDays", keptDays)));
     }
 
     private SimResponse getSettings(SimRequest r) {
@@ -215,7 +221,8 @@ final class ReportRoutes {
     }
 
     /**
-     * {@code {concealed, forbidden, throttle: {enforced, limit, windowMillis}, clockOffsetDays, truncatedDates: [..]}},
+     * {@code {concealed, forbidden, throttle: {enforced, limit, windowMillis}, clockOffsetDays, truncatedDates: [..],
+     * reportDays}},
      * each optional.
      */
     private SimResponse configure(SimRequest r) {
@@ -228,6 +235,12 @@ final class ReportRoutes {
         }
         if (b.has("forbidden")) {
             reportsForbidden = b.get("forbidden").asBoolean();
+        }
+        if (b.has("reportDays")) {
+            if (b.get("reportDays").asInt() < 1) {
+                return ODataErrors.badRequest("reportDays must be at least 1.", r);
+            }
+            keptDays = b.get("reportDays").asInt();
         }
         if (b.has("clockOffsetDays")) {
             clockOffsetDays = b.get("clockOffsetDays").asInt();
@@ -251,9 +264,5 @@ final class ReportRoutes {
 
     private static String date(LocalDate d) {
         return d == null ? "" : d.toString();
-    }
-
-    private static String yesNo(long flags, int bit) {
-        return (flags & (1L << bit)) != 0 ? ",Yes" : ",No";
     }
 }

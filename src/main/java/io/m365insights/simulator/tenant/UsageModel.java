@@ -76,8 +76,9 @@ public final class UsageModel {
             if (incomplete && Math.floorMod(mix(seed, p.key, date.toEpochDay()), 10) == 0) {
                 continue; // Microsoft has not finished this day yet
             }
-            long flags = flags(seed, p, date);
-            LocalDate last = flags != 0 ? date : lastActive(seed, p, date.minusDays(1), 60);
+            Habits h = habits(seed, p);
+            long flags = flags(seed, p, h, date);
+            LocalDate last = flags != 0 ? date : lastActive(seed, p, h, date.minusDays(1), 60);
             String name = concealed ? token(p.upn, t.tenantId()) : p.upn;
             rows.add(new Row(name, flags, last, p.lastActivation));
         }
@@ -89,13 +90,19 @@ public final class UsageModel {
         return rows;
     }
 
-    static long flags(long seed, Person p, LocalDate date) {
+    /** A person's habits: drawn once from (seed, person), the same whatever the day. */
+    record Habits(boolean never, double weekday, double weekend, boolean mac, double mobile, double web,
+                  double[] appRate) {
+        static final Habits NONE = new Habits(true, 0, 0, false, 0, 0, new double[APPS]);
+    }
+
+    static Habits habits(long seed, Person p) {
         if (!p.active) {
-            return 0;
+            return Habits.NONE;
         }
         SplittableRandom habits = new SplittableRandom(mix(seed, p.key, 0));
         if (habits.nextDouble() < 0.05) {
-            return 0; // holds a license and never uses it
+            return Habits.NONE; // holds a license and never uses it
         }
         double weekday = 0.35 + 0.6 * habits.nextDouble();
         double weekend = weekday * (0.05 + 0.3 * habits.nextDouble());
@@ -106,19 +113,28 @@ public final class UsageModel {
         for (int a = 0; a < APPS; a++) {
             appRate[a] = Math.min(1, APP_BASE[a] * (0.4 + 1.2 * habits.nextDouble()));
         }
-        SplittableRandom day = new SplittableRandom(mix(seed, p.key, date.toEpochDay()));
-        boolean weekendDay = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-        if (day.nextDouble() >= (weekendDay ? weekend : weekday)) {
+        return new Habits(false, weekday, weekend, mac, mobile, web, appRate);
+    }
+
+    /** The day's flags of a person whose habits are known (computing them once per report keeps it fast). */
+    static long flags(long seed, Person p, Habits h, LocalDate date) {
+        if (h.never) {
             return 0;
         }
+        SplittableRandom day = new SplittableRandom(mix(seed, p.key, date.toEpochDay()));
+        boolean weekendDay = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+        if (day.nextDouble() >= (weekendDay ? h.weekend : h.weekday)) {
+            return 0;
+        }
+        boolean mac = h.mac;
         boolean[] platformToday = {!mac && day.nextDouble() < 0.9, mac && day.nextDouble() < 0.9,
-                day.nextDouble() < mobile, day.nextDouble() < web};
+                day.nextDouble() < h.mobile, day.nextDouble() < h.web};
         if (!platformToday[0] && !platformToday[1] && !platformToday[2] && !platformToday[3]) {
             platformToday[mac ? 1 : 0] = true;
         }
         long flags = 0;
         for (int a = 0; a < APPS; a++) {
-            if (day.nextDouble() >= appRate[a]) {
+            if (day.nextDouble() >= h.appRate[a]) {
                 continue;
             }
             boolean any = false;
@@ -137,10 +153,13 @@ public final class UsageModel {
         return flags;
     }
 
-    private static LocalDate lastActive(long seed, Person p, LocalDate from, int maxDays) {
+    private static LocalDate lastActive(long seed, Person p, Habits h, LocalDate from, int maxDays) {
+        if (h.never) {
+            return null;
+        }
         for (int i = 0; i < maxDays; i++) {
             LocalDate d = from.minusDays(i);
-            if (flags(seed, p, d) != 0) {
+            if (flags(seed, p, h, d) != 0) {
                 return d;
             }
         }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Every figure of bench/RESULTS.md, in order. Take them on a quiet machine (see README.md).
+set -euo pipefail
+cd "$(dirname "$0")"
+./setup.sh
+./sync.sh
+[ "${YEAR:-0}" = 1 ] && DAYS=365 RUNS=1 ./sync.sh # a full 365-day backfill against \copy: about an hour
+THROTTLE_WINDOW_MS=5000 ./throttled.sh
+THROTTLE_WINDOW_MS=60000 ./throttled.sh
+./dataset.sh
+./query.sh
+./graphql-exec.sh
+./footprint.sh
+./machine.sh

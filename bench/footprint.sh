@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Figure 4: footprint, JVM mode, beside PostGraphile 5 (Node 22), both over the dataset of dataset.sh:
+# - time to first successful GraphQL response: from starting the process to the first 200 with data (our app: a
+#   `licenses` query with a bearer token; PostGraphile: `allSkus`), RUNS times each, nothing else running;
+# - RSS after the load: each server gets the same load (the three operations of query.sh, wrk, CONCURRENCY
+#   connections, LOAD_SECONDS seconds each), then its resident set size is read from /proc.
+# Our app runs with the heap limit of the sync benchmark (-Xmx512m, APP_HEAP) and no other JVM tuning.
+source "$(dirname "$0")/lib.sh"
+conditions footprint
+DB=${DATASET_DB:-m365_bench_year}
+CONCURRENCY=${CONCURRENCY:-16}
+LOAD_SECONDS=${LOAD_SECONDS:-20}
+OUT=$WORK/results/footprint.txt
+mkdir -p "$WORK/results"
+: >"$OUT"
+"$BENCH_DIR/dataset.sh"
+pg_up
+sim_start 1 28
+trap 'pg_pin 0-1 || true; app_stop; pgl_stop; sim_stop' EXIT
+pgl_prepare "$DB"
+make_bodies "$DB"
+[ -n "$SERVER_CPU" ] && pg_pin "$SERVER_CPU"
+TOKEN=$(token)
+export TOKEN
+
+for i in $(seq 1 "$RUNS"); do
+    sync; sleep 1
+    app_start "$DB"
+    ms=$(app_wait_ready)
+    echo "first_response system=ours run=$i ms=$ms" | tee -a "$OUT"
+    app_stop
+    sync; sleep 1
+    pgl_start "$DB"
+    ms=$(pgl_wait_ready)
+    echo "first_response system=postgraphile run=$i ms=$ms" | tee -a "$OUT"
+    pgl_stop
+done
+
+load() { # url body-prefix
+    for op in usage users licenses; do
+        BODY_FILE=$WORK/$2-$op.json pinned "$LOAD_CPU" wrk -t1 -c"$CONCURRENCY" -d"${LOAD_SECONDS}s" --timeout 60s \
+            -s "$BENCH_DIR/tools/post.lua" "$1" >/dev/null
+    done
+}
+app_start "$DB"
+app_wait_ready >/dev/null
+echo "rss_idle_kb system=ours kb=$(rss_kb "$APP_PID")" | tee -a "$OUT"
+load "$APP_URL" body-ours
+echo "rss_after_load_kb system=ours kb=$(rss_kb "$APP_PID") peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status")" | tee -a "$OUT"
+app_stop
+pgl_start "$DB"
+pgl_wait_ready >/dev/null
+echo "rss_idle_kb system=postgraphile kb=$(rss_kb "$PGL_PID")" | tee -a "$OUT"
+TOKEN= load "$PGL_URL" body-pgl
+echo "rss_after_load_kb system=postgraphile kb=$(rss_kb "$PGL_PID") peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$PGL_PID/status")" | tee -a "$OUT"
+pgl_stop
+
+for s in ours postgraphile; do
+    echo "$s: first response ms (median min max n): $(grep "first_response system=$s " "$OUT" | sed 's/.*ms=//' | stats)"
+done
+python3 - "$OUT" <<'EOF'
+import re, statistics, sys
+t = open(sys.argv[1]).read()
+first = lambda s: statistics.median(float(x) for x in re.findall(rf"first_response system={s} run=\d+ ms=(\d+)", t))
+rss = lambda s: float(re.search(rf"rss_after_load_kb system={s} kb=(\d+)", t).group(1))
+print(f"time to first response ours/PostGraphile = {first('ours') / first('postgraphile'):.2f} (target <= 1.0)")
+print(f"RSS after load ours/PostGraphile = {rss('ours') / rss('postgraphile'):.2f} (target <= 1.0): "
+      f"{rss('ours') / 1024:.0f} MiB vs {rss('postgraphile') / 1024:.0f} MiB")
+EOF

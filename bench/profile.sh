@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Where our app spends its CPU for one operation (usage, users or licenses) under load: Java Flight Recorder's
+# execution samples while wrk sends the operation (CONCURRENCY connections, DURATION seconds, after a warm-up), summed
+# by frame (inclusive) for the frames that tell the layers apart. bench/work/results/profile-OP.txt
+source "$(dirname "$0")/lib.sh"
+OP=${1:-users}
+DB=${DATASET_DB:-m365_bench_year}
+CONCURRENCY=${CONCURRENCY:-4}
+DURATION=${DURATION:-20}
+conditions "profile $OP"
+pg_up
+app_build
+sim_start 1 28
+trap 'pg_pin 0-1 || true; app_stop; sim_stop' EXIT
+make_bodies "$DB"
+[ -n "$SERVER_CPU" ] && pg_pin "$SERVER_CPU"
+APP_JVM_OPTS="-XX:FlightRecorderOptions=stackdepth=2048" app_start "$DB"
+TOKEN=$(token)
+app_wait_ready >/dev/null
+load() { BODY_FILE=$WORK/body-ours-$OP.json TOKEN=$TOKEN pinned "$LOAD_CPU" wrk -t1 -c"$CONCURRENCY" -d"$1s" \
+    --timeout 60s -s "$BENCH_DIR/tools/post.lua" "$APP_URL" | awk '/Requests\/sec/ {print $2}'; }
+load 10 >/dev/null
+jcmd "$APP_PID" JFR.start name=bench settings=profile >/dev/null
+rps=$(load "$DURATION")
+jcmd "$APP_PID" JFR.dump name=bench filename="$WORK/profile-$OP.jfr" >/dev/null
+"$JAVA_HOME/bin/jfr" print --stack-depth 2048 --events jdk.ExecutionSample "$WORK/profile-$OP.jfr" >"$WORK/profile-$OP.samples"
+{
+    echo "operation $OP: $rps requests/s with $CONCURRENCY connections during the recording"
+    python3 "$BENCH_DIR/tools/jfr_top.py" "$WORK/profile-$OP.samples" \
+        'java.lang.Thread.run|SmallRyeGraphQLAbstractHandler.handle$|ExecutionService.execute$|graphql.GraphQL.execute$|populateFromDataFetchingEnvironment|FieldDataFetcher.get|BatchDataFetcher.get|ExecutionResponse.toJsonValue|ExecutionResponse.getExecutionResultAsString|AbstractSelectionQuery.list|QueryExecutorImpl.execute|OidcIdentityProvider.authenticate|Http1xServerConnection.handleMessage|io.m365insights.api.[A-Za-z]*Api.[a-zA-Z]*$|io.m365insights.(usage|users|licenses).[A-Za-z]*Queries.[a-zA-Z]*$|UserUsage.summaries|ChainedInstrumentation.chainedMapAndDropNulls|Parser.parseDocument|Validator.validateDocument|GC|G1' \
+        | head -45
+} | tee "$WORK/results/profile-$OP.txt"

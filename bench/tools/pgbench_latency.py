@@ -1,0 +1,11 @@
+"""pgbench per-transaction logs (-l, with -R) on stdin -> "p50_ms p99_ms achieved_tps" for a run of argv[1] seconds.
+A transaction's latency is its time plus its schedule lag: counted from when it was due, as an open-loop client sees it."""
+import statistics
+import sys
+
+xs = []
+for line in sys.stdin:
+    f = line.split()
+    xs.append((int(f[2]) + (int(f[6]) if len(f) > 6 else 0)) / 1000)
+q = statistics.quantiles(sorted(xs), n=100)
+print(f"{q[49]:.2f} {q[98]:.2f} {len(xs) / float(sys.argv[1]):.1f}")
