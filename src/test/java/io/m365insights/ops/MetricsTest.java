@@ -136,7 +136,19 @@ class MetricsTest {
         Metrics before = scrape();
         GraphQL.data("{ licenses { skuPartNumber } }");
         Metrics after = scrape();
+        assertThat(delta(before, after, "mp_graphql_seconds_count", "name", "licenses", "type", "query")).isEqualTo(1);
+    }
+
+    @Test
+    void graphQLRequestsAreTimedByRootFieldNameNotAliasAndOnlyWhenTheyRan() {
+        Metrics before = scrape();
+        GraphQL.data("{ a: licenses { skuPartNumber } b: syncStatus { lastRun { id } } }");
+        GraphQL.post("{ notAField }", java.util.Map.of());
+        Metrics after = scrape();
         assertThat(delta(before, after, "mp_graphql_seconds_count", "name", "licenses")).isEqualTo(1);
+        assertThat(delta(before, after, "mp_graphql_seconds_count", "name", "syncStatus")).isEqualTo(1);
+        assertThat(delta(before, after, "mp_graphql_seconds_count", "name", "a")).isZero();
+        assertThat(delta(before, after, "mp_graphql_seconds_count", "name", "notAField")).isZero();
     }
 
     @Test

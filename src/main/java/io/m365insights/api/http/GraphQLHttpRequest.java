@@ -1,7 +1,13 @@
 package io.m365insights.api.http;
 
 import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -15,9 +21,13 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A well-formed GraphQL-over-HTTP request: {@code query} (a string), optional {@code operationName} (a string),
@@ -71,23 +81,50 @@ record GraphQLHttpRequest(String query, String operationName, JsonObject variabl
                 jsonMap(params.get("variables"), "variables", json), jsonMap(params.get("extensions"), "extensions", json));
     }
 
+    /** The operation a request would run: its type and the names (not aliases) of the fields it asks at the root. */
+    record Operation(OperationDefinition.Operation type, Set<String> rootFields) {
+    }
+
     /**
-     * Whether the operation this request would run is a mutation (or subscription), which GET must not run. A document
-     * that does not parse, or names no runnable operation, is left to GraphQL to report: it would run nothing.
+     * The operation this request would run. A document that does not parse, or names no runnable operation, has none:
+     * it is left to GraphQL to report, and it would run nothing.
      */
-    boolean changesData() {
+    Optional<Operation> operation() {
         Document document;
         try {
             document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
         } catch (InvalidSyntaxException e) {
-            return false;
+            return Optional.empty();
         }
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         Optional<OperationDefinition> selected = operationName == null
                 ? (operations.size() == 1 ? Optional.of(operations.get(0)) : Optional.empty())
                 : operations.stream().filter(o -> operationName.equals(o.getName())).findFirst();
-        return selected.map(o -> o.getOperation() != OperationDefinition.Operation.QUERY).orElse(false);
+        Map<String, FragmentDefinition> fragments = new HashMap<>();
+        document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.putIfAbsent(f.getName(), f));
+        return selected.map(o -> {
+            Set<String> fields = new TreeSet<>();
+            collectFields(o.getSelectionSet(), fragments, fields, new HashSet<>());
+            return new Operation(o.getOperation(), fields);
+        });
+    }
+
+    private static void collectFields(SelectionSet set, Map<String, FragmentDefinition> fragments, Set<String> fields,
+                                      Set<String> visited) {
+        if (set == null) {
+            return;
+        }
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof Field field) {
+                fields.add(field.getName());
+            } else if (selection instanceof InlineFragment inline) {
+                collectFields(inline.getSelectionSet(), fragments, fields, visited);
+            } else if (selection instanceof FragmentSpread spread && visited.add(spread.getName())
+                    && fragments.containsKey(spread.getName())) {
+                collectFields(fragments.get(spread.getName()).getSelectionSet(), fragments, fields, visited);
+            }
+        }
     }
 
     /** The request as SmallRye GraphQL's execution takes it. */

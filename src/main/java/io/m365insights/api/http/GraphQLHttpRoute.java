@@ -1,5 +1,6 @@
 package io.m365insights.api.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -35,14 +36,15 @@ public class GraphQLHttpRoute {
     void install(@Observes Router router,
                  @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
-                 Instance<CurrentIdentityAssociation> identity, CurrentVertxRequest currentRequest) {
+                 Instance<CurrentIdentityAssociation> identity, CurrentVertxRequest currentRequest,
+                 Instance<MeterRegistry> registry) {
         String path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBody.asLongValue());
         router.route(path).order(ORDER)
                 .handler(onEventLoop(body))
                 // unordered: requests must not queue behind one another (see the class comment)
                 .blockingHandler(new GraphQLOverHttpHandler(identity.isResolvable() ? identity.get() : null,
-                        currentRequest), false);
+                        currentRequest, registry.isResolvable() ? registry.get() : null), false);
     }
 
     /** The body handler must start reading on the request's event loop (authentication may end on a worker). */
