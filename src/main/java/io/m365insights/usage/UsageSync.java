@@ -82,10 +82,8 @@ public class UsageSync implements SyncStep {
                 todo.add(d);
             }
         }
-        Optional<Boolean> concealedSetting = readConcealedSetting();
-        store.remember(c, CONCEALED_SETTING, concealedSetting.map(String::valueOf).orElse(null));
-
         int rows = 0;
+        int concealedDays = 0;
         int added = 0;
         int replaced = 0;
         List<LocalDate> tooOld = new ArrayList<>();
@@ -94,6 +92,9 @@ public class UsageSync implements SyncStep {
             try {
                 UsageDayStore.DayResult r = fetchAndStore(c, day, context.runId());
                 rows += r.rows();
+                if (r.concealedRows() > 0) {
+                    concealedDays++;
+                }
                 if (r.replaced()) {
                     replaced++;
                 } else {
@@ -113,6 +114,7 @@ public class UsageSync implements SyncStep {
                         + ")");
             }
         }
+        rememberConcealedSetting(c, added + replaced, concealedDays);
         int removed = config.retentionDays() > 0 ? store.applyRetention(c, today.minusDays(config.retentionDays())) : 0;
         int linked = store.linkIdentities(c);
         String detail = String.format("%d days fetched (%d new, %d refreshed), %d rows; %d days too old for "
@@ -156,6 +158,20 @@ public class UsageSync implements SyncStep {
         } catch (IOException e) {
             Files.deleteIfExists(file);
             throw e;
+        }
+    }
+
+    /**
+     * The tenant's "display concealed names" setting, asked of Microsoft Graph only when a report fetched now conceals
+     * names (to tell the admin what to change). Reports that show names say the setting is off without a request, so a
+     * sync asks Graph for nothing more than users, SKUs and one report per missing day; with nothing fetched, the
+     * setting last known stays.
+     */
+    private void rememberConcealedSetting(Connection c, int fetchedDays, int concealedDays) throws SQLException {
+        if (concealedDays > 0) {
+            store.remember(c, CONCEALED_SETTING, readConcealedSetting().map(String::valueOf).orElse(null));
+        } else if (fetchedDays > 0) {
+            store.remember(c, CONCEALED_SETTING, "false");
         }
     }
 

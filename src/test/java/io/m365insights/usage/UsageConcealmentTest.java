@@ -56,6 +56,20 @@ class UsageConcealmentTest {
     }
 
     @Test
+    void theConcealmentSettingIsAskedOfGraphOnlyWhenReportsConcealNames() {
+        simulator.clearRequests();
+        Syncs.syncNow();
+        assertThat(simulator.requests("GET", "/v1.0/admin/reportSettings")).as("named reports: no extra request").isEmpty();
+        assertThat(GraphQL.data("{ syncStatus { usage { concealedNamesSetting } } }").get("syncStatus").get("usage")
+                .get("concealedNamesSetting").asBoolean(true)).isFalse();
+
+        simulator.reports(Map.of("concealed", true));
+        db.clearUsage();
+        Syncs.syncNow();
+        assertThat(simulator.requests("GET", "/v1.0/admin/reportSettings")).hasSize(1);
+    }
+
+    @Test
     void syncStatusExplainsConcealmentAndPerUserUsageSaysUnavailable() {
         simulator.reports(Map.of("concealed", true));
         Syncs.syncNow();

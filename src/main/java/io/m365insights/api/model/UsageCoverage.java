@@ -19,7 +19,8 @@ public record UsageCoverage(
         @Description("The latest 'Report Refresh Date' Microsoft gave.") LocalDate reportRefreshDate,
         @Description("The latest reports conceal user names: counts stay right, per-user usage is unavailable.")
         boolean namesConcealed,
-        @Description("The tenant's 'display concealed names' setting as last read; null when it could not be read.")
+        @Description("The tenant's 'display concealed names' setting: read from Microsoft Graph when fetched reports "
+                + "conceal names, false when they show names; null when it could not be read or no report was fetched.")
         Boolean concealedNamesSetting,
         @Description("What to do about it, when names are concealed.") String howToRevealNames) {
 }
