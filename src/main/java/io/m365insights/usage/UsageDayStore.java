@@ -101,21 +101,27 @@ public class UsageDayStore {
                 replaced = rs.next();
             }
         }
-        String grouped = "(select report_name, bool_or(concealed) as concealed, bit_or(flags) as flags, "
-                + "max(last_activity_date) as last_activity_date, max(last_activation_date) as last_activation_date "
-                + "from staged_usage_row group by report_name)";
-        execute(c, "insert into usage_identity (report_name, concealed) select report_name, concealed from "
-                + grouped + " s on conflict (report_name) do nothing");
+        // The day's rows, one per report name (a name listed twice is one identity: its flags ORed), grouped once
+        // into a temporary table that every statement below reads, instead of grouping the staged rows again in each.
+        execute(c, "create temp table usage_day_name on commit drop as select report_name, bool_or(concealed) as "
+                + "concealed, bit_or(flags) as flags, max(last_activity_date) as last_activity_date, "
+                + "max(last_activation_date) as last_activation_date from staged_usage_row group by report_name");
+        execute(c, "insert into usage_identity (report_name, concealed) select report_name, concealed from usage_day_name n "
+                + "where not exists (select 1 from usage_identity i where i.report_name = n.report_name) "
+                + "on conflict (report_name) do nothing");
+        execute(c, "create temp table usage_day on commit drop as select i.id as identity_id, n.* from usage_day_name n "
+                + "join usage_identity i on i.report_name = n.report_name");
+        execute(c, "analyze usage_day");
         // the day's previous data goes (only this day's bit), then the new data is set
         execute(c, "update usage_month set present = present & ~" + bit + ", "
                 + flags.stream().map(f -> f.column() + " = " + f.column() + " & ~" + bit)
                 .collect(Collectors.joining(", "))
                 + " where month = '" + month + "' and (present & " + bit + ") <> 0");
         execute(c, "insert into usage_month as m (month, identity_id, present, " + columns + ") select '" + month
-                + "', i.id, " + bit + ", "
+                + "', s.identity_id, " + bit + ", "
                 + flags.stream().map(f -> "case when s.flags & " + (1L << f.bit()) + " <> 0 then " + bit + " else 0 end")
                 .collect(Collectors.joining(", "))
-                + " from " + grouped + " s join usage_identity i on i.report_name = s.report_name"
+                + " from usage_day s"
                 + " on conflict (month, identity_id) do update set present = m.present | excluded.present, "
                 + flags.stream().map(f -> f.column() + " = m." + f.column() + " | excluded." + f.column())
                 .collect(Collectors.joining(", ")));
@@ -124,7 +130,7 @@ public class UsageDayStore {
                 + UsageFlags.ANY_APP + " <> 0 then ?::date end)";
         String activation = "greatest(i.last_activation_date, s.last_activation_date)";
         try (PreparedStatement ps = c.prepareStatement("update usage_identity i set last_activity_date = " + activity
-                + ", last_activation_date = " + activation + " from " + grouped + " s where i.report_name = s.report_name"
+                + ", last_activation_date = " + activation + " from usage_day s where i.id = s.identity_id"
                 // only rows that change: most identities' dates stay as they were on most days
                 + " and (i.last_activity_date is distinct from " + activity + " or i.last_activation_date is distinct from "
                 + activation + ")")) {
@@ -136,7 +142,7 @@ public class UsageDayStore {
         periodCounts(c, Granularity.WEEK, Granularity.WEEK.periodStart(day));
         periodCounts(c, Granularity.MONTH, Granularity.MONTH.periodStart(day));
         int unmatched;
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from " + grouped + " s where not s.concealed "
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from usage_day s where not s.concealed "
                 + "and not exists (select 1 from directory_user d where d.sort_upn = s.report_name)")) {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -160,26 +166,29 @@ public class UsageDayStore {
         return new DayResult(staged.rows(), staged.concealedRows(), unmatched, replaced, staged.refreshDate());
     }
 
-    /** Distinct active identities of the day per app (SUITE too) and platform (ANY too): exact, no union needed. */
+    /**
+     * Distinct active identities of the day per app (SUITE too) and platform (ANY too): exact, no union needed. Reads
+     * the day's rows grouped by identity ({@code usage_day}, made by {@link #apply}).
+     */
     private static void dailyCounts(Connection c, LocalDate day) throws SQLException {
         try (PreparedStatement del = c.prepareStatement("delete from usage_daily where report_date = ?")) {
             del.setDate(1, Date.valueOf(day));
             del.executeUpdate();
         }
-        StringBuilder values = new StringBuilder();
+        List<String> counts = new java.util.ArrayList<>();
+        List<String> unpivot = new java.util.ArrayList<>();
         for (UsageApp app : UsageApp.values()) {
             for (Platform platform : allPlatformsAndAny()) {
-                if (!values.isEmpty()) {
-                    values.append(" union all ");
-                }
-                values.append("select '").append(app.name()).append("', '")
-                        .append(platform == null ? "ANY" : platform.name()).append("', count(*) filter (where flags & ")
-                        .append(UsageFlags.mask(app, platform)).append(" <> 0) from g");
+                unpivot.add("('" + app.name() + "', '" + (platform == null ? "ANY" : platform.name()) + "', c.c"
+                        + counts.size() + ")");
+                counts.add("count(*) filter (where flags & " + UsageFlags.mask(app, platform) + " <> 0) as c"
+                        + counts.size());
             }
         }
+        // one pass over the day's rows for every count, then one row per (app, platform)
         try (PreparedStatement ps = c.prepareStatement("insert into usage_daily (report_date, app, platform, "
-                + "active_users) with g as (select bit_or(flags) as flags from staged_usage_row group by report_name) "
-                + "select ?::date, x.* from (" + values + ") x")) {
+                + "active_users) select ?::date, v.app, v.platform, v.n from (select " + String.join(", ", counts)
+                + " from usage_day) c cross join lateral (values " + String.join(", ", unpivot) + ") v(app, platform, n)")) {
             ps.setDate(1, Date.valueOf(day));
             ps.executeUpdate();
         }
