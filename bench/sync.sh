@@ -15,6 +15,7 @@ app_build
 SERVER_CPU= # a sync uses both cores: the app, PostgreSQL and the simulator share the machine
 pg_pin 0-1
 sim_start "$USERS" "$DAYS"
+trap 'app_stop; sim_stop' EXIT
 
 for i in $(seq 1 "$RUNS"); do
     db_fresh $DB

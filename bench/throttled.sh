@@ -18,6 +18,7 @@ app_build
 SERVER_CPU=
 pg_pin 0-1
 sim_start "$USERS" "$DAYS"
+trap 'app_stop; sim_stop' EXIT
 floor_ms=$(python3 -c "import math; print(math.ceil($DAYS / $LIMIT - 1) * $WINDOW_MS)")
 pages=$(( (USERS + 998) / 999 ))
 
