@@ -15,15 +15,18 @@ mkdir -p "$WORK/results"
 : >"$OUT"
 "$BENCH_DIR/dataset.sh"
 app_build
-# "before" = this revision with the execution change (EXEC_COMMIT, only its two files in api/http) reversed
-EXEC_COMMIT=${EXEC_COMMIT:-b3edf1d}
+# "before" = this revision with the request executed on the event loop again (SmallRye GraphQL's default): the route
+# handler not blocking, and the handler telling SmallRye that it does not run blocking. Two edits, checked.
 if [ ! -f "$WORK/app-before/quarkus-run.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
-    log "packaging the execution before the change (HEAD without $EXEC_COMMIT's api/http changes)"
+    log "packaging the execution before the change (requests on the event loop)"
     rm -rf "$WORK/before-src" "$WORK/app-before"
     mkdir -p "$WORK/before-src"
     git -C "$ROOT" archive HEAD | tar -x -C "$WORK/before-src"
-    git -C "$ROOT" diff "$EXEC_COMMIT^" "$EXEC_COMMIT" -- src/main/java/io/m365insights/api/http \
-        | (cd "$WORK/before-src" && patch -R -p1 >/dev/null)
+    http=$WORK/before-src/src/main/java/io/m365insights/api/http
+    perl -0pi -e 's/\.blockingHandler\((new GraphQLOverHttpHandler\(.*?null\)), false\)/.handler($1)/s' "$http/GraphQLHttpRoute.java"
+    sed -i 's/super(identity, request, true);/super(identity, request, false);/' "$http/GraphQLOverHttpHandler.java"
+    grep -q 'blockingHandler' "$http/GraphQLHttpRoute.java" && die "could not switch GraphQLHttpRoute back to the event loop"
+    grep -q 'super(identity, request, false);' "$http/GraphQLOverHttpHandler.java" || die "could not edit GraphQLOverHttpHandler"
     (cd "$WORK/before-src" && ./mvnw -B -q package -DskipTests -DskipNativeSources=true)
     mv "$WORK/before-src/target/quarkus-app" "$WORK/app-before"
     rm -rf "$WORK/before-src"
