@@ -67,6 +67,13 @@ public interface M365Config {
         /** Days of history kept (from today); 0 keeps everything. */
         @WithDefault("1095")
         int retentionDays();
+
+        /**
+         * Counts of periods cut by a series' range kept for the next request asking the same, until the data changes
+         * (usage.PartialPeriodCache); 0 switches the cache off.
+         */
+        @WithDefault("1000")
+        int queryCacheSize();
     }
 
     /** Pace of report requests: Microsoft allows 14 per 10 minutes per report and app registration. */

@@ -139,6 +139,7 @@ public class UsageDayStore {
             ps.executeUpdate();
         }
         dailyCounts(c, day);
+        newDataVersion(c);
         periodCounts(c, Granularity.WEEK, Granularity.WEEK.periodStart(day));
         periodCounts(c, Granularity.MONTH, Granularity.MONTH.periodStart(day));
         int unmatched;
@@ -263,6 +264,7 @@ public class UsageDayStore {
                 }
                 periodCounts(c, Granularity.WEEK, Granularity.WEEK.periodStart(keepFrom));
                 periodCounts(c, Granularity.MONTH, Granularity.MONTH.periodStart(keepFrom));
+                newDataVersion(c);
             }
             c.commit();
             return days;
@@ -272,6 +274,11 @@ public class UsageDayStore {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    /** The ledger changes in this transaction: counts cached at the previous version are not found any more. */
+    private void newDataVersion(Connection c) throws SQLException {
+        remember(c, UsageQueries.DATA_VERSION, java.util.UUID.randomUUID().toString());
     }
 
     public void remember(Connection c, String key, String value) throws SQLException {

@@ -26,6 +26,9 @@ public class UsageQueries {
     @Inject
     EntityManager em;
 
+    @Inject
+    PartialPeriodCache cache;
+
     public record Point(LocalDate periodStart, UsageApp app, Platform platform, int activeUsers) {
     }
 
@@ -36,13 +39,17 @@ public class UsageQueries {
     }
 
     public List<Point> series(LocalDate from, LocalDate to, Granularity g, List<UsageApp> apps, List<Platform> platforms) {
-        List<LocalDate> days = reportDays(from, to);
-        if (days.isEmpty()) {
+        // the stored days and the data's version (PartialPeriodCache) in one statement
+        List<Object[]> rows = rows("select report_date, (select value from usage_state where key = ?3) "
+                + "from usage_report_day where report_date between ?1 and ?2 order by 1", from, to, DATA_VERSION);
+        if (rows.isEmpty()) {
             return List.of();
         }
+        List<LocalDate> days = rows.stream().map(r -> date(r[0])).toList();
+        String version = rows.get(0)[1] == null ? "" : rows.get(0)[1].toString();
         List<Platform> plats = platforms == null ? java.util.Collections.singletonList(null) : platforms;
         Map<LocalDate, Map<String, Integer>> counts = g == Granularity.DAY
-                ? daily(from, to, apps, plats) : periods(from, to, g, days, apps, plats);
+                ? daily(from, to, apps, plats) : periods(from, to, g, days, apps, plats, version);
         TreeMap<LocalDate, Boolean> periods = new TreeMap<>();
         days.forEach(d -> periods.put(g.periodStart(d), true));
         List<Point> points = new ArrayList<>();
@@ -78,7 +85,7 @@ public class UsageQueries {
      */
     private Map<LocalDate, Map<String, Integer>> periods(LocalDate from, LocalDate to, Granularity g,
                                                          List<LocalDate> days, List<UsageApp> apps,
-                                                         List<Platform> platforms) {
+                                                         List<Platform> platforms, String version) {
         List<LocalDate> whole = new ArrayList<>();
         List<UsageCounting.Span> partial = new ArrayList<>();
         for (LocalDate start : new java.util.TreeSet<>(days.stream().map(g::periodStart).toList())) {
@@ -103,15 +110,33 @@ public class UsageQueries {
         if (!partial.isEmpty()) {
             List<UsageCounting.Combo> combos = new ArrayList<>();
             apps.forEach(a -> platforms.forEach(p -> combos.add(new UsageCounting.Combo(a, p))));
-            for (Object[] r : rows(UsageCounting.sql(partial, combos))) {
-                Map<String, Integer> c = new HashMap<>();
-                for (int i = 0; i < combos.size(); i++) {
-                    c.put(key(combos.get(i).app(), combos.get(i).platform()), ((Number) r[i + 1]).intValue());
+            List<UsageCounting.Span> toCount = new ArrayList<>();
+            for (UsageCounting.Span span : partial) {
+                cache.get(cacheKey(version, span, combos)).ifPresentOrElse(c -> out.put(span.periodStart(), c),
+                        () -> toCount.add(span));
+            }
+            if (!toCount.isEmpty()) {
+                for (Object[] r : rows(UsageCounting.sql(toCount, combos))) {
+                    Map<String, Integer> c = new HashMap<>();
+                    for (int i = 0; i < combos.size(); i++) {
+                        c.put(key(combos.get(i).app(), combos.get(i).platform()), ((Number) r[i + 1]).intValue());
+                    }
+                    out.put(date(r[0]), c);
                 }
-                out.put(date(r[0]), c);
+                // a span with no active identity gives no row: cached as no counts
+                toCount.forEach(span -> cache.put(cacheKey(version, span, combos),
+                        out.getOrDefault(span.periodStart(), Map.of())));
             }
         }
         return out;
+    }
+
+    /** usage_state key of the usage data's version, changed in every transaction that changes the ledger. */
+    static final String DATA_VERSION = "dataVersion";
+
+    private static PartialPeriodCache.Key cacheKey(String version, UsageCounting.Span span,
+                                                   List<UsageCounting.Combo> combos) {
+        return new PartialPeriodCache.Key(version, span.periodStart(), span.from(), span.to(), List.copyOf(combos));
     }
 
     private static String key(UsageApp app, Platform p) {
