@@ -225,7 +225,9 @@ pgl_start() { # db; sets PGL_PID, PGL_STARTED_MS
     pgl_stop
     port_free "$PGL_PORT"
     PGL_STARTED_MS=$(now_ms)
-    (cd "$PGL_DIR" && env DATABASE_URL="postgres://$PG_READER:$PG_PASSWORD@$PG_HOST:$PG_PORT/$1" PORT=$PGL_PORT \
+    # "cd ...; env ... &" (not "&&"): only the server goes to the background, so $! is its pid (env, nohup and
+    # taskset exec it) and pgl_stop can stop it
+    (cd "$PGL_DIR" || exit 1; env DATABASE_URL="postgres://$PG_READER:$PG_PASSWORD@$PG_HOST:$PG_PORT/$1" PORT=$PGL_PORT \
         NODE_ENV=production PG_POOL_MAX=20 \
         nohup ${SERVER_CPU:+taskset -c $SERVER_CPU} node_modules/.bin/node node_modules/postgraphile/dist/cli-run.js \
         -C graphile.config.mjs >"$WORK/pgl.log" 2>&1 & echo $! >"$WORK/pgl.pid")
