@@ -105,13 +105,7 @@ sim_start() { # users [report-days]
     SIM_TENANT=$(sed -n 's/^M365_TENANT_ID=//p' "$WORK/sim.log")
     SIM_URL=http://localhost:$SIM_PORT
 }
-sim_stop() {
-    if [ -f "$WORK/sim.pid" ]; then
-        kill "$(cat "$WORK/sim.pid")" 2>/dev/null || true
-        rm -f "$WORK/sim.pid"
-        sleep 0.5
-    fi
-}
+sim_stop() { stop_pid_file "$WORK/sim.pid"; }
 sim_attach() { # an already running simulator (started by sim_start)
     SIM_TENANT=$(sed -n 's/^M365_TENANT_ID=//p' "$WORK/sim.log")
     SIM_URL=http://localhost:$SIM_PORT
@@ -144,16 +138,18 @@ app_start() {
     APP_PID=$!
     echo $APP_PID >"$WORK/app.pid"
 }
-app_stop() {
-    if [ -f "$WORK/app.pid" ]; then
+# stop_pid_file file: stops the process whose pid the file holds (TERM, KILL after 10 s) and removes the file
+stop_pid_file() {
+    if [ -f "$1" ]; then
         local pid
-        pid=$(cat "$WORK/app.pid")
+        pid=$(cat "$1")
         kill "$pid" 2>/dev/null || true
         for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -9 "$pid" 2>/dev/null || true # it did not stop within 10 s
-        rm -f "$WORK/app.pid"
+        rm -f "$1"
     fi
 }
+app_stop() { stop_pid_file "$WORK/app.pid"; }
 APP_URL=http://localhost:$APP_PORT/graphql
 gql() { # query-json-body (already JSON) -> response
     curl -s "$APP_URL" -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" --data-binary "$1"
@@ -233,16 +229,7 @@ pgl_start() { # db; sets PGL_PID, PGL_STARTED_MS
         -C graphile.config.mjs >"$WORK/pgl.log" 2>&1 & echo $! >"$WORK/pgl.pid")
     PGL_PID=$(cat "$WORK/pgl.pid")
 }
-pgl_stop() {
-    if [ -f "$WORK/pgl.pid" ]; then
-        local pid
-        pid=$(cat "$WORK/pgl.pid")
-        kill "$pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$pid" 2>/dev/null || true # it did not stop within 10 s
-        rm -f "$WORK/pgl.pid"
-    fi
-}
+pgl_stop() { stop_pid_file "$WORK/pgl.pid"; }
 pgl_wait_ready() { # prints ms since pgl_start of the first successful GraphQL response
     for _ in $(seq 1 3000); do
         if curl -s "$PGL_URL" -H 'content-type: application/json' \

@@ -34,19 +34,27 @@ public class UsageQueries {
 
     /** Stored report days within [from, to], ascending. */
     public List<LocalDate> reportDays(LocalDate from, LocalDate to) {
-        return rows("select report_date from usage_report_day where report_date between ?1 and ?2 order by 1", from, to)
-                .stream().map(r -> date(r[0])).toList();
+        return storedDays(from, to).days();
+    }
+
+    /** Stored report days within [from, to], ascending, and the data's version (PartialPeriodCache), in one statement. */
+    private record StoredDays(List<LocalDate> days, String version) {
+    }
+
+    private StoredDays storedDays(LocalDate from, LocalDate to) {
+        List<Object[]> rows = rows("select report_date, (select value from usage_state where key = ?3) "
+                + "from usage_report_day where report_date between ?1 and ?2 order by 1", from, to, DATA_VERSION);
+        return new StoredDays(rows.stream().map(r -> date(r[0])).toList(),
+                rows.isEmpty() || rows.get(0)[1] == null ? "" : rows.get(0)[1].toString());
     }
 
     public List<Point> series(LocalDate from, LocalDate to, Granularity g, List<UsageApp> apps, List<Platform> platforms) {
-        // the stored days and the data's version (PartialPeriodCache) in one statement
-        List<Object[]> rows = rows("select report_date, (select value from usage_state where key = ?3) "
-                + "from usage_report_day where report_date between ?1 and ?2 order by 1", from, to, DATA_VERSION);
-        if (rows.isEmpty()) {
+        StoredDays stored = storedDays(from, to);
+        List<LocalDate> days = stored.days();
+        if (days.isEmpty()) {
             return List.of();
         }
-        List<LocalDate> days = rows.stream().map(r -> date(r[0])).toList();
-        String version = rows.get(0)[1] == null ? "" : rows.get(0)[1].toString();
+        String version = stored.version();
         List<Platform> plats = platforms == null ? java.util.Collections.singletonList(null) : platforms;
         Map<LocalDate, Map<String, Integer>> counts = g == Granularity.DAY
                 ? daily(from, to, apps, plats) : periods(from, to, g, days, apps, plats, version);
