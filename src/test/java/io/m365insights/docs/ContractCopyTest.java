@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The documentation a clone reads: the Microsoft Graph contract that the code's "CONTRACT.md §n" comments cite is in
  * the repository and is the team's shared digest unchanged (checked where the shared folder sits beside the checkout,
- * as on CI), and no relative link of the README or of {@code docs/} leads nowhere.
+ * as on CI), and no relative link of the README, of {@code docs/} or of the other Markdown files leads nowhere.
  */
 class ContractCopyTest {
     static final Path CONTRACT = Path.of("docs", "msgraph", "CONTRACT.md");
@@ -90,13 +90,17 @@ class ContractCopyTest {
         assertThat(broken).as("links that lead nowhere").isEmpty();
     }
 
-    /** The README and every Markdown page under docs/. */
+    /** The README, every page under docs/, and the other Markdown files of the repository (k8s/, bench/, …). */
     static List<Path> markdownPages() throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
-        try (Stream<Path> files = Files.walk(Path.of("docs"))) {
-            files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        Set<Path> skipped = Set.of(Path.of("target"), Path.of(".git"), Path.of("node_modules"));
+        Path root = Path.of(".");
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.map(root::relativize)
+                    .filter(p -> p.toString().endsWith(".md") && !p.startsWith(Path.of("bench", "work")))
+                    .filter(p -> Stream.iterate(p.getParent(), q -> q != null, Path::getParent)
+                            .noneMatch(q -> skipped.contains(q.getFileName())))
+                    .sorted().toList();
         }
-        return pages;
     }
 
     /** The link targets of a page, outside fenced code blocks and inline code. */
