@@ -165,6 +165,28 @@ public interface M365Config {
         /** Lists of schema elements (types, fields, args...) an introspection query may select inside one another. */
         @WithDefault("3")
         int maxIntrospectionLists();
+
+        /**
+         * Where a caller without a valid token is sent to sign in: the {@code authorization_uri} of the 401's
+         * {@code WWW-Authenticate} challenge (Power BI finds Entra ID from it). Unset: Entra ID's authorize endpoint of
+         * {@link M365Config#tenantId()}.
+         */
+        Optional<String> authorizationUri();
+
+        /** The API's Application ID URI, sent as the challenge's {@code resource_id}: what a BI tool asks a token for. */
+        Optional<String> resourceId();
+
+        TrustedDocumentSettings trustedDocuments();
+    }
+
+    /** The operations committed under graphql-schema/, callable by id (docs/bi.md). */
+    interface TrustedDocumentSettings {
+        /** Accept only trusted documents (by documentId, or a query whose text is one of them). */
+        @WithDefault("false")
+        boolean only();
+
+        /** With {@link #only()}, callers holding one of these roles may still send any document (e.g. the admin role). */
+        Optional<java.util.List<String>> freeFormRoles();
     }
 
     /** The Microsoft Graph simulator: dev mode and tests only, never started in production. */
