@@ -61,7 +61,7 @@ record GraphQLHttpRequest(String query, String operationName, JsonObject variabl
     private static String document(String query, String documentId, TrustedDocuments documents)
             throws Malformed, UnknownDocument {
         if (documentId == null) {
-            if (query == null || query.isEmpty()) {
+            if (query == null) {
                 throw new Malformed("Send the GraphQL document in \"query\", or a trusted document's id in \"documentId\"");
             }
             return query;

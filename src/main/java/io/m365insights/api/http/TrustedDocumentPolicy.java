@@ -1,5 +1,6 @@
 package io.m365insights.api.http;
 
+import io.m365insights.api.access.AccessCheck;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +20,6 @@ record TrustedDocumentPolicy(boolean only, List<String> freeFormRoles) {
             return true;
         }
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        return identity != null && !identity.isAnonymous() && freeFormRoles.stream().anyMatch(identity::hasRole);
+        return identity != null && freeFormRoles.stream().anyMatch(role -> AccessCheck.grants(identity, role));
     }
 }
