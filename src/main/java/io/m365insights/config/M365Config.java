@@ -37,8 +37,6 @@ public interface M365Config {
 
     Api api();
 
-    Simulator simulator();
-
     Offboarding offboarding();
 
     Usage usage();
@@ -141,21 +139,6 @@ public interface M365Config {
         /** Longest GraphQL document accepted, in lexical tokens. */
         @WithDefault("5000")
         int maxQueryTokens();
-    }
-
-    /** The Microsoft Graph simulator: dev mode and tests only, never started in production. */
-    interface Simulator {
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("42")
-        long seed();
-
-        @WithDefault("300")
-        int users();
-
-        /** Where the running simulator's control API is (set by dev mode and tests). */
-        Optional<String> url();
     }
 
     /** The offboarding policy: what happens, after each sync, to the licenses of accounts found disabled. */
