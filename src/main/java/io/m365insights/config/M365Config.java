@@ -31,6 +31,9 @@ public interface M365Config {
 
     Sync sync();
 
+    /** The service's clock. */
+    ClockSettings clock();
+
     Retry retry();
 
     Http http();
@@ -44,6 +47,15 @@ public interface M365Config {
     Reports reports();
 
     Licenses licenses();
+
+    interface ClockSettings {
+        /**
+         * Where the service's clock starts ({@code M365_CLOCK_START}, an ISO-8601 instant): unset (the default) is real
+         * time. When set, "now" starts at that instant when the service starts and runs on from there, so a simulated
+         * tenant can be replayed as of a given day. For tests and demonstrations; never set it against a real tenant.
+         */
+        Optional<java.time.Instant> start();
+    }
 
     /** Usage analytics from the Microsoft 365 Apps usage report. */
     interface Usage {
@@ -139,6 +151,18 @@ public interface M365Config {
         /** Longest GraphQL document accepted, in lexical tokens. */
         @WithDefault("5000")
         int maxQueryTokens();
+
+        /** Deepest nesting of data fields in an operation (introspection is held to maxIntrospectionLists instead). */
+        @WithDefault("12")
+        int maxQueryDepth();
+
+        /** Most complex operation accepted: one point per field selected. */
+        @WithDefault("300")
+        int maxQueryComplexity();
+
+        /** Lists of schema elements (types, fields, args...) an introspection query may select inside one another. */
+        @WithDefault("3")
+        int maxIntrospectionLists();
     }
 
     /** The offboarding policy: what happens, after each sync, to the licenses of accounts found disabled. */
