@@ -40,6 +40,8 @@ public interface M365Config {
 
     Api api();
 
+    Simulator simulator();
+
     Offboarding offboarding();
 
     Usage usage();
@@ -163,6 +165,26 @@ public interface M365Config {
         /** Lists of schema elements (types, fields, args...) an introspection query may select inside one another. */
         @WithDefault("3")
         int maxIntrospectionLists();
+    }
+
+    /**
+     * The Microsoft Graph simulator: dev mode and tests only, never started in production. Nothing in the product reads
+     * these; the dev-mode stand-ins (src/simulator) and the tests do. They are declared here because every
+     * {@code m365.*} key must map to this interface or startup fails ({@code SRCFG00050}), which is what catches a
+     * mistyped setting. Plain settings: nothing here refers to the simulator's classes.
+     */
+    interface Simulator {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("42")
+        long seed();
+
+        @WithDefault("300")
+        int users();
+
+        /** Where the running simulator's control API is (set by dev mode and tests). */
+        Optional<String> url();
     }
 
     /** The offboarding policy: what happens, after each sync, to the licenses of accounts found disabled. */
