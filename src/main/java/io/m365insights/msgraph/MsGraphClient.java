@@ -29,6 +29,9 @@ public interface MsGraphClient {
 
     List<MsGraphSku> listSubscribedSkus();
 
+    /** {@code GET /directory/subscriptions}, every page: the tenant's subscriptions (Organization.Read.All). */
+    List<MsGraphSubscription> listSubscriptions();
+
     /**
      * Downloads the Microsoft 365 Apps user detail report of one day (CSV, via a 302 to a pre-authenticated URL).
      * {@code beforeEachAttempt} runs before every request, retries included (report requests are paced);

@@ -2,6 +2,8 @@ package io.m365insights.msgraph;
 
 import com.microsoft.graph.models.AdminReportSettings;
 import com.microsoft.graph.models.LicenseAssignmentState;
+import com.microsoft.graph.models.CompanySubscription;
+import com.microsoft.graph.models.CompanySubscriptionCollectionResponse;
 import com.microsoft.graph.models.SubscribedSku;
 import com.microsoft.graph.models.SubscribedSkuCollectionResponse;
 import com.microsoft.graph.models.User;
@@ -62,6 +64,31 @@ public class SdkMsGraphClient implements MsGraphClient {
             }
         }
         return skus;
+    }
+
+    @Override
+    public List<MsGraphSubscription> listSubscriptions() {
+        List<MsGraphSubscription> out = new ArrayList<>();
+        CompanySubscriptionCollectionResponse page = requests.execute("list subscriptions",
+                () -> graph.directory().subscriptions().get());
+        while (page != null) {
+            if (page.getValue() != null) {
+                page.getValue().forEach(s -> out.add(toSubscription(s)));
+            }
+            String next = page.getOdataNextLink();
+            page = next == null ? null : requests.execute("list subscriptions (next page)",
+                    () -> graph.directory().subscriptions().withUrl(next).get());
+        }
+        return out;
+    }
+
+    private static MsGraphSubscription toSubscription(CompanySubscription s) {
+        return new MsGraphSubscription(UUID.fromString(s.getId()), s.getCommerceSubscriptionId(),
+                s.getSkuId() == null || s.getSkuId().isBlank() ? null : UUID.fromString(s.getSkuId()), s.getSkuPartNumber(),
+                s.getStatus(), Boolean.TRUE.equals(s.getIsTrial()), s.getTotalLicenses() == null ? 0 : s.getTotalLicenses(),
+                s.getCreatedDateTime(), s.getNextLifecycleDateTime(),
+                s.getOwnerTenantId() == null || s.getOwnerTenantId().isBlank() ? null : UUID.fromString(s.getOwnerTenantId()),
+                s.getOwnerType());
     }
 
     @Override

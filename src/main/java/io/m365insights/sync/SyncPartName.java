@@ -1,4 +1,4 @@
 package io.m365insights.sync;
 
 /** The parts of a sync run, in the order they run. */
-public enum SyncPartName { LICENSES, USERS, USAGE }
+public enum SyncPartName { LICENSES, SUBSCRIPTIONS, USERS, USAGE }

@@ -35,6 +35,7 @@ public final class GraphSimulator implements AutoCloseable {
     private final HttpServer downloadServer;
     private final Router downloadRouter = new Router();
     private final ReportRoutes reports;
+    private final SubscriptionRoutes subscriptions;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Router router = new Router();
     private final TokenIssuer tokens;
@@ -58,6 +59,9 @@ public final class GraphSimulator implements AutoCloseable {
         identity.register(router);
         reports = new ReportRoutes(this);
         reports.register(router, downloadRouter);
+        subscriptions = new SubscriptionRoutes(this);
+        subscriptions.register(router);
+        subscriptions.regenerate();
         server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
         server.createContext("/", exchange -> handle(exchange, router));
         server.setExecutor(executor);
@@ -141,6 +145,7 @@ public final class GraphSimulator implements AutoCloseable {
         tenant = TenantGenerator.generate(seed, users, tenant.tenantId());
         this.seed = seed;
         reports.reset();
+        subscriptions.regenerate();
         faults.clear(seed);
         requestLog.clear();
         maxPageSize = DEFAULT_MAX_PAGE_SIZE;
