@@ -70,17 +70,23 @@ public class LicensesApi {
         return page.stream().map(l -> counts.getOrDefault(UUID.fromString(l.skuId()), 0)).toList();
     }
 
-    @Description("Monthly price of one seat, from the M365_LICENSE_PRICES setting; null when not configured.")
+    @Deprecated
+    @Description("Deprecated: use price { monthly }, which carries its currency and history. Monthly price of one "
+            + "seat, from the M365_LICENSE_PRICES setting; null when not configured.")
     public BigDecimal monthlyPrice(@Source License license) {
         return prices.monthly(license.skuPartNumber()).orElse(null);
     }
 
-    @Description("Currency of the prices (M365_LICENSE_CURRENCY).")
+    @Deprecated
+    @Description("Deprecated: every Money carries its currency. Currency of the configured prices "
+            + "(M365_LICENSE_CURRENCY).")
     public @NonNull String currency(@Source License license) {
         return prices.currency();
     }
 
-    @Description("Monthly cost of the seats bought but not assigned; null without a price.")
+    @Deprecated
+    @Description("Deprecated: use unassignedMonthly (Money, at the price in force today). Monthly cost of the seats "
+            + "bought but not assigned at the configured price; null without a price.")
     public BigDecimal unassignedMonthlyCost(@Source License license) {
         return prices.monthly(license.skuPartNumber()).map(p -> p.multiply(BigDecimal.valueOf(license.unassigned())))
                 .orElse(null);
