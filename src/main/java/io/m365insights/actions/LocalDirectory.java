@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +29,9 @@ public class LocalDirectory {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeDirect(UUID userId, UUID skuId) {
@@ -48,16 +53,17 @@ public class LocalDirectory {
             boolean before = consumes(c, userId, skuId);
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into license_assignment (user_id, sku_id, assigned_by_group_id, state, error,
-                        disabled_plan_ids, last_updated_at) values (?, ?, null, 'Active', null, ?, now())
+                        disabled_plan_ids, last_updated_at) values (?, ?, null, 'Active', null, ?, ?)
                     on conflict (user_id, sku_id, coalesce(assigned_by_group_id,
                         '00000000-0000-0000-0000-000000000000'::uuid))
                     do update set state = 'Active', error = null, disabled_plan_ids = excluded.disabled_plan_ids,
-                        last_updated_at = now()""")) {
+                        last_updated_at = excluded.last_updated_at""")) {
                 ps.setObject(1, userId);
                 ps.setObject(2, skuId);
                 // sorted, as the sync stores them
                 ps.setArray(3, c.createArrayOf("uuid", disabledPlans.stream().sorted(Comparator.naturalOrder())
                         .toArray(UUID[]::new)));
+                ps.setObject(4, OffsetDateTime.now(clock));
                 ps.executeUpdate();
             }
             adjustConsumed(c, skuId, before, consumes(c, userId, skuId));
@@ -68,9 +74,10 @@ public class LocalDirectory {
     public void setUsageLocation(UUID userId, String usageLocation) {
         withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("update directory_user set usage_location = ?, "
-                    + "updated_at = now() where id = ?")) {
+                    + "updated_at = ? where id = ?")) {
                 ps.setString(1, usageLocation);
-                ps.setObject(2, userId);
+                ps.setObject(2, OffsetDateTime.now(clock));
+                ps.setObject(3, userId);
                 ps.executeUpdate();
             }
         });
@@ -82,12 +89,13 @@ public class LocalDirectory {
         withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into directory_user (id, user_principal_name, display_name, mail, account_enabled,
-                        department, job_title, usage_location, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        department, job_title, usage_location, created_at, first_seen_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (id) do update set user_principal_name = excluded.user_principal_name,
                         display_name = excluded.display_name, mail = excluded.mail,
                         account_enabled = excluded.account_enabled, department = excluded.department,
                         job_title = excluded.job_title, usage_location = excluded.usage_location,
-                        created_at = excluded.created_at, deleted_at = null, updated_at = now()""")) {
+                        created_at = excluded.created_at, deleted_at = null, updated_at = excluded.updated_at""")) {
                 ps.setObject(1, u.id());
                 ps.setString(2, u.userPrincipalName());
                 ps.setString(3, u.displayName());
@@ -97,6 +105,8 @@ public class LocalDirectory {
                 ps.setString(7, u.jobTitle());
                 ps.setString(8, u.usageLocation());
                 ps.setTimestamp(9, u.createdAt() == null ? null : Timestamp.from(u.createdAt().toInstant()));
+                ps.setObject(10, OffsetDateTime.now(clock));
+                ps.setObject(11, OffsetDateTime.now(clock));
                 ps.executeUpdate();
             }
         });

@@ -1,5 +1,7 @@
 package io.m365insights.api;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import io.m365insights.api.access.ReaderAccess;
 import io.m365insights.api.model.OffboardingPlan;
 import io.m365insights.api.model.OffboardingPlanItemConnection;
@@ -25,6 +27,9 @@ import java.util.List;
 @ReaderAccess
 public class OffboardingApi {
     @Inject
+    Clock clock;
+
+    @Inject
     OffboardingPolicy policy;
 
     @Inject
@@ -36,7 +41,7 @@ public class OffboardingApi {
     @Query("offboardingPolicy")
     @Description("The offboarding policy as configured: mode, grace period, exemptions.")
     public @NonNull OffboardingPolicySettings offboardingPolicy() {
-        return OffboardingMapper.policy(policy);
+        return OffboardingMapper.policy(policy, LocalDate.now(clock));
     }
 
     @Query("offboardingPlan")

@@ -18,7 +18,6 @@ import io.m365insights.automation.PlanHeader;
 import io.m365insights.automation.PlanItemRow;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +28,7 @@ final class OffboardingMapper {
     private OffboardingMapper() {
     }
 
-    static OffboardingPolicySettings policy(OffboardingPolicy p) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    static OffboardingPolicySettings policy(OffboardingPolicy p, LocalDate today) {
         List<OffboardingExemption> exemptions = p.exemptions().stream().map(e -> exemption(e, today)).toList();
         return new OffboardingPolicySettings(OffboardingMode.valueOf(p.mode().name()), p.graceDays(),
                 p.maxRemovalsPerRun(), exemptions);

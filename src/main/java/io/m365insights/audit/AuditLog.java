@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -25,14 +27,17 @@ public class AuditLog {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Clock clock;
+
     /** Appends the event; returns its id. */
     @Transactional
     public long append(AuditEntry e) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      insert into audit_event (actor, actor_kind, action, dry_run, outcome, error_code, message,
-                         user_id, sku_id, input, graph_request_id, correlation_id, sync_run_id)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id""")) {
+                         user_id, sku_id, input, graph_request_id, correlation_id, sync_run_id, occurred_at)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?) returning id""")) {
             ps.setString(1, e.context().actor().name());
             ps.setString(2, e.context().actor().kind().name());
             ps.setString(3, e.action().name());
@@ -50,6 +55,7 @@ public class AuditLog {
             } else {
                 ps.setLong(13, e.context().syncRunId());
             }
+            ps.setObject(14, OffsetDateTime.now(clock));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

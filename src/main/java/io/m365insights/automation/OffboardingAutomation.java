@@ -16,7 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +43,9 @@ public class OffboardingAutomation {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Clock clock;
+
     void afterSync(@Observes SyncRunFinished run) {
         Mode mode = policy.mode();
         if (mode == Mode.OFF) {
@@ -60,7 +63,7 @@ public class OffboardingAutomation {
         }
         AuditContext ctx = AuditContext.afterSync(Actor.OFFBOARDING_POLICY, run.runId());
         List<PlanItem> items = OffboardingPlanner.plan(store.candidates(), policy.exemptions(), policy.graceDays(),
-                Instant.now());
+                clock.instant());
         long removals = items.stream().filter(i -> i.action() == OffboardingAction.REMOVE).count();
         String held = mode == Mode.ENFORCE && removals > policy.maxRemovalsPerRun()
                 ? removals + " removals planned, more than m365.offboarding.max-removals-per-run ("

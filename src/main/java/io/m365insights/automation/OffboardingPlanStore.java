@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,23 +28,28 @@ public class OffboardingPlanStore {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Clock clock;
+
     /** Every license assignment of every disabled, not deleted account, in the order the plan lists them. */
     List<Candidate> candidates() {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select u.id, u.user_principal_name, u.display_name, coalesce(u.disabled_since, now()), la.sku_id,
+                select u.id, u.user_principal_name, u.display_name, coalesce(u.disabled_since, ?), la.sku_id,
                        s.sku_part_number, la.assigned_by_group_id
                 from directory_user u
                 join license_assignment la on la.user_id = u.id
                 left join sku s on s.sku_id = la.sku_id
                 where not u.account_enabled and u.deleted_at is null
                 order by lower(u.user_principal_name), u.id, s.sku_part_number, la.sku_id,
-                         la.assigned_by_group_id nulls first""");
-             ResultSet rs = ps.executeQuery()) {
+                         la.assigned_by_group_id nulls first""")) {
+            ps.setObject(1, now());
             List<Candidate> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant().atOffset(ZoneOffset.UTC), rs.getObject(5, UUID.class),
-                        rs.getString(6), rs.getObject(7, UUID.class)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant().atOffset(ZoneOffset.UTC), rs.getObject(5, UUID.class),
+                            rs.getString(6), rs.getObject(7, UUID.class)));
+                }
             }
             return out;
         } catch (SQLException e) {
@@ -57,11 +64,12 @@ public class OffboardingPlanStore {
         try (Connection c = dataSource.getConnection()) {
             long id;
             try (PreparedStatement ps = c.prepareStatement("insert into offboarding_plan (sync_run_id, mode, grace_days, "
-                    + "held_reason) values (?, ?, ?, ?) returning id")) {
+                    + "held_reason, planned_at) values (?, ?, ?, ?, ?) returning id")) {
                 setLong(ps, 1, syncRunId);
                 ps.setString(2, mode.name());
                 ps.setInt(3, graceDays);
                 ps.setString(4, heldReason);
+                ps.setObject(5, now());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     id = rs.getLong(1);
@@ -105,18 +113,21 @@ public class OffboardingPlanStore {
     void skipped(long syncRunId, Mode mode, int graceDays, String reason) {
         try (Connection c = dataSource.getConnection()) {
             int updated;
-            try (PreparedStatement ps = c.prepareStatement("update offboarding_plan set skipped_at = now(), "
+            try (PreparedStatement ps = c.prepareStatement("update offboarding_plan set skipped_at = ?, "
                     + "skipped_reason = ?")) {
-                ps.setString(1, reason);
+                ps.setObject(1, now());
+                ps.setString(2, reason);
                 updated = ps.executeUpdate();
             }
             if (updated == 0) {
                 try (PreparedStatement ps = c.prepareStatement("insert into offboarding_plan (sync_run_id, mode, "
-                        + "grace_days, skipped_at, skipped_reason) values (?, ?, ?, now(), ?)")) {
+                        + "grace_days, planned_at, skipped_at, skipped_reason) values (?, ?, ?, ?, ?, ?)")) {
                     ps.setLong(1, syncRunId);
                     ps.setString(2, mode.name());
                     ps.setInt(3, graceDays);
-                    ps.setString(4, reason);
+                    ps.setObject(4, now());
+                    ps.setObject(5, now());
+                    ps.setString(6, reason);
                     ps.executeUpdate();
                 }
             }
@@ -129,14 +140,15 @@ public class OffboardingPlanStore {
     @Transactional
     void executed(long planId, int position, OffboardingItemStatus status, ActionError error, long auditEventId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                update offboarding_plan_item set status = ?, error_code = ?, error_message = ?, executed_at = now(),
+                update offboarding_plan_item set status = ?, error_code = ?, error_message = ?, executed_at = ?,
                     audit_event_id = ? where plan_id = ? and position = ?""")) {
             ps.setString(1, status.name());
             ps.setString(2, error == null ? null : error.code().name());
             ps.setString(3, error == null ? null : error.message());
-            ps.setLong(4, auditEventId);
-            ps.setLong(5, planId);
-            ps.setInt(6, position);
+            ps.setObject(4, now());
+            ps.setLong(5, auditEventId);
+            ps.setLong(6, planId);
+            ps.setInt(7, position);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record an offboarding step: " + e.getMessage(), e);
@@ -149,5 +161,9 @@ public class OffboardingPlanStore {
         } else {
             ps.setLong(i, v);
         }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 }

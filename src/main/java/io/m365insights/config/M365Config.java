@@ -31,6 +31,9 @@ public interface M365Config {
 
     Sync sync();
 
+    /** The service's clock. */
+    ClockSettings clock();
+
     Retry retry();
 
     Http http();
@@ -79,6 +82,15 @@ public interface M365Config {
          * plans: {@code SKU_PART=SIGNAL+SIGNAL,...}, e.g. {@code POWER_BI_PRO=SIGN_IN,SPE_E3=APPS+EXCHANGE+TEAMS}.
          */
         Optional<String> signals();
+    }
+
+    interface ClockSettings {
+        /**
+         * Where the service's clock starts ({@code M365_CLOCK_START}, an ISO-8601 instant): unset (the default) is real
+         * time. When set, "now" starts at that instant when the service starts and runs on from there, so a simulated
+         * tenant can be replayed as of a given day. For tests and demonstrations; never set it against a real tenant.
+         */
+        Optional<java.time.Instant> start();
     }
 
     /** Usage analytics from the Microsoft 365 Apps usage report. */

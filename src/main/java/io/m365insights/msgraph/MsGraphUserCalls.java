@@ -9,7 +9,6 @@ import com.microsoft.kiota.http.middleware.options.HeadersInspectionOption;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,9 +27,11 @@ final class MsGraphUserCalls {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private final GraphServiceClient graph;
     private final MsGraphRequests requests;
+    private final java.time.Clock clock;
 
-    MsGraphUserCalls(GraphServiceClient graph, MsGraphRequests requests) {
+    MsGraphUserCalls(GraphServiceClient graph, MsGraphRequests requests, java.time.Clock clock) {
         this.graph = graph;
+        this.clock = clock;
         this.requests = requests;
     }
 
@@ -96,7 +97,7 @@ final class MsGraphUserCalls {
         password.setPassword(asked.password());
         password.setForceChangePasswordNextSignIn(true);
         user.setPasswordProfile(password);
-        OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime started = OffsetDateTime.now(clock);
         Attempts attempts = new Attempts();
         try {
             User created = attempts.run("create user", h -> graph.users().post(user, rc -> rc.options.add(h)));

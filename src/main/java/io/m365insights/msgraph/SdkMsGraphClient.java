@@ -29,10 +29,10 @@ public class SdkMsGraphClient implements MsGraphClient {
     private final MsGraphUserCalls userCalls;
 
     @Inject
-    public SdkMsGraphClient(GraphServiceClient graph, MsGraphRequests requests) {
+    public SdkMsGraphClient(GraphServiceClient graph, MsGraphRequests requests, java.time.Clock clock) {
         this.graph = graph;
         this.requests = requests;
-        this.userCalls = new MsGraphUserCalls(graph, requests);
+        this.userCalls = new MsGraphUserCalls(graph, requests, clock);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,17 +31,19 @@ public class DataFreshnessCheck implements HealthCheck {
 
     private final SyncFreshness freshness;
     private final Duration maxAge;
+    private final Clock clock;
 
     @Inject
-    public DataFreshnessCheck(SyncFreshness freshness, M365Config config) {
+    public DataFreshnessCheck(SyncFreshness freshness, M365Config config, Clock clock) {
         this.freshness = freshness;
+        this.clock = clock;
         this.maxAge = config.health().maxDataAge();
     }
 
     @Override
     public HealthCheckResponse call() {
         try {
-            return assess(freshness.lastSucceeded(), maxAge, Instant.now());
+            return assess(freshness.lastSucceeded(), maxAge, clock.instant());
         } catch (Exception e) {
             return HealthCheckResponse.named(NAME).down()
                     .withData("error", "cannot read the sync runs: " + e.getMessage()).build();

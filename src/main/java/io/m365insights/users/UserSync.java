@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +28,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserSync implements SyncStep {
     private final MsGraphClient msGraph;
+    private final Clock clock;
 
     @Inject
-    public UserSync(MsGraphClient msGraph) {
+    public UserSync(MsGraphClient msGraph, Clock clock) {
         this.msGraph = msGraph;
+        this.clock = clock;
     }
 
     @Override
@@ -47,7 +51,7 @@ public class UserSync implements SyncStep {
                 stage(c, page);
                 read[0] += page.size();
             });
-            return apply(c, read[0]);
+            return apply(c, read[0], OffsetDateTime.now(clock));
         } finally {
             clearStaging(c);
         }
@@ -83,7 +87,7 @@ public class UserSync implements SyncStep {
         }
     }
 
-    private static Outcome apply(Connection c, int read) throws SQLException {
+    private static Outcome apply(Connection c, int read, OffsetDateTime now) throws SQLException {
         c.setAutoCommit(false);
         try {
             int created;
@@ -91,30 +95,36 @@ public class UserSync implements SyncStep {
             try (PreparedStatement ps = c.prepareStatement("""
                     with up as (
                         insert into directory_user as d (id, user_principal_name, display_name, mail, account_enabled,
-                            department, job_title, usage_location, created_at)
+                            department, job_title, usage_location, created_at, first_seen_at, updated_at)
                         select distinct on (id) id, user_principal_name, display_name, mail, account_enabled,
-                               department, job_title, usage_location, created_at from staged_user order by id, seq desc
+                               department, job_title, usage_location, created_at, ?::timestamptz, ?::timestamptz
+                        from staged_user order by id, seq desc
                         on conflict (id) do update set user_principal_name = excluded.user_principal_name,
                             display_name = excluded.display_name, mail = excluded.mail,
                             account_enabled = excluded.account_enabled, department = excluded.department,
                             job_title = excluded.job_title, usage_location = excluded.usage_location,
-                            created_at = excluded.created_at, deleted_at = null, updated_at = now()
+                            created_at = excluded.created_at, deleted_at = null, updated_at = excluded.updated_at
                         where (d.user_principal_name, d.display_name, d.mail, d.account_enabled, d.department,
                                d.job_title, d.usage_location, d.created_at, d.deleted_at)
                            is distinct from (excluded.user_principal_name, excluded.display_name, excluded.mail,
                                excluded.account_enabled, excluded.department, excluded.job_title,
                                excluded.usage_location, excluded.created_at, null)
                         returning (xmax = 0) as inserted)
-                    select count(*) filter (where inserted), count(*) filter (where not inserted) from up""");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                created = rs.getInt(1);
-                updated = rs.getInt(2);
+                    select count(*) filter (where inserted), count(*) filter (where not inserted) from up""")) {
+                ps.setObject(1, now);
+                ps.setObject(2, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    created = rs.getInt(1);
+                    updated = rs.getInt(2);
+                }
             }
             int deleted;
             try (PreparedStatement ps = c.prepareStatement("""
-                    update directory_user d set deleted_at = now(), updated_at = now()
+                    update directory_user d set deleted_at = ?, updated_at = ?
                     where d.deleted_at is null and not exists (select 1 from staged_user s where s.id = d.id)""")) {
+                ps.setObject(1, now);
+                ps.setObject(2, now);
                 deleted = ps.executeUpdate();
             }
             int removedAssignments;

@@ -2,6 +2,7 @@ package io.m365insights.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365insights.testsupport.GraphQL;
+import io.m365insights.testsupport.TestClock;
 import io.m365insights.testsupport.SimulatorClient;
 import io.m365insights.testsupport.Syncs;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,7 +13,9 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,12 +72,18 @@ class SqlStatementCountTest {
                 + "platforms: [WINDOWS, WEB]) { periodStart activeUsers } }";
         String latest = GraphQL.data("{ syncStatus { usage { lastDay } } }", Map.of())
                 .at("/syncStatus/usage/lastDay").asText();
-        LocalDate to = LocalDate.parse(latest);
-        // whole weeks come from the pre-aggregates, the cut weeks at either end from the ledger: 3 statements at most.
-        // The two ranges are cut alike (same weekdays) but share no week, so neither finds the other's cut weeks in
-        // the cache (usage.PartialPeriodCache).
-        long fourWeeks = usageStatements(query, to.minusDays(24), to);
-        long twelveWeeks = usageStatements(query, to.minusDays(7 + 80), to.minusDays(7));
+        // Both ranges end on a Wednesday and start on a Tuesday, whatever the day: each is cut at both ends (a cut week
+        // at either end comes from the ledger, the whole weeks between from the pre-aggregates: 3 statements at most),
+        // and they are cut alike. Their cut weeks differ, so neither finds the other's in the cache
+        // (usage.PartialPeriodCache). Chosen by weekday, not by today's date, which once made this fail on the days a
+        // range ended on a Sunday (one cut week instead of two).
+        LocalDate to = TestClock.onOrBefore(LocalDate.parse(latest), DayOfWeek.WEDNESDAY);
+        LocalDate from = to.minusDays(22);
+        LocalDate longerTo = to.minusDays(7);
+        LocalDate longerFrom = longerTo.minusDays(7 * 11 + 1);
+        assertThat(List.of(from, longerFrom)).allMatch(d -> d.getDayOfWeek() == DayOfWeek.TUESDAY);
+        long fourWeeks = usageStatements(query, from, to);
+        long twelveWeeks = usageStatements(query, longerFrom, longerTo);
         assertThat(fourWeeks).isEqualTo(twelveWeeks).isLessThanOrEqualTo(3);
     }
 

@@ -1,5 +1,6 @@
 package io.m365insights.automation;
 
+import io.m365insights.testsupport.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365insights.testsupport.Audit;
 import io.m365insights.testsupport.GraphQL;
@@ -185,12 +186,12 @@ class OffboardingDryRunTest {
     void theGracePeriodCountsFromTheFirstSyncThatSawTheAccountDisabled() {
         String id = simulator.users(u -> u.get("accountEnabled").asBoolean() && u.get("assignments").size() > 0)
                 .get(0).get("id").asText();
-        java.time.Instant before = java.time.Instant.now();
+        java.time.Instant before = TestClock.now();
         simulator.patchUser(id, Map.of("accountEnabled", false));
         Syncs.syncNow();
         String since = disabledSince(id);
         assertThat(java.time.Instant.parse(since)).isAfterOrEqualTo(before.minusSeconds(1))
-                .isBeforeOrEqualTo(java.time.Instant.now());
+                .isBeforeOrEqualTo(TestClock.now());
 
         Syncs.syncNow(); // still disabled: the date stays
         assertThat(disabledSince(id)).isEqualTo(since);

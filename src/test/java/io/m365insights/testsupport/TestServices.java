@@ -36,9 +36,12 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        simulator = GraphSimulator.start(SimulatorOptions.defaults().withSeed(SEED).withUsers(USERS));
+        simulator = GraphSimulator.start(SimulatorOptions.defaults().withSeed(SEED).withUsers(USERS)
+                .withClock(TestClock.unshifted()));
         simulatorUrl = simulator.origin();
         Map<String, String> config = new HashMap<>(simulator.appConfig());
+        // the packaged application of the *ITs runs on the same clock (a @QuarkusTest's clock is the TestClock bean)
+        config.put("m365.clock.start", TestClock.unshiftedNow().toString());
         config.put("quarkus.datasource.jdbc.url", EmbeddedPostgresStarter.jdbcUrl(postgres));
         config.put("quarkus.datasource.username", "postgres");
         // the embedded server trusts local connections; a password is still set, so tests can check it never leaks

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -34,7 +33,7 @@ class InactiveLicensesTest {
     TestDatabase db;
 
     private final SimulatorClient simulator = SimulatorClient.current();
-    private final LocalDate last = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+    private final LocalDate last = TestClock.latestReportDay();
     /** The raw data is a function of the seed and the date: computed once for the class. */
     private static Map<String, LocalDate> lastActivity;
 

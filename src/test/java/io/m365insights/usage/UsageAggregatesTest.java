@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +48,7 @@ class UsageAggregatesTest {
         db.clearUsage();
         JsonNode run = Syncs.syncNow();
         assertThat(run.get("status").asText()).as("%s", run).isEqualTo("SUCCEEDED");
-        last = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        last = TestClock.latestReportDay();
         first = last.minusDays(27);
         raw = new UsageExpectations();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {

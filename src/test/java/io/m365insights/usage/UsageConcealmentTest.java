@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +28,7 @@ class UsageConcealmentTest {
     TestDatabase db;
 
     private final SimulatorClient simulator = SimulatorClient.current();
-    private final LocalDate last = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+    private final LocalDate last = TestClock.latestReportDay();
     private final LocalDate first = last.minusDays(27);
 
     @BeforeEach

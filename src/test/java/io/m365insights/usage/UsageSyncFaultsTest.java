@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ class UsageSyncFaultsTest {
     AgroalDataSource dataSource;
 
     private final SimulatorClient simulator = SimulatorClient.current();
-    private final LocalDate last = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+    private final LocalDate last = TestClock.latestReportDay();
     private final LocalDate first = last.minusDays(27);
 
     @BeforeEach

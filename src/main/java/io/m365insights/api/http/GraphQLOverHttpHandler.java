@@ -9,7 +9,6 @@ import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.json.spi.JsonProvider;
 
@@ -26,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * runs mutations sent with GET, URL-decodes GET parameters twice and takes the whole query as the operation name; this
  * one:
  * <ul>
- * <li>POST with {@code application/json} (UTF-8); another or no Content-Type is 415;</li>
+ * <li>POST with {@code application/json} (UTF-8; repeated, as GraphiQL sends it: {@link RequestMediaType}); another or
+ * no Content-Type is 415;</li>
  * <li>GET with URL parameters, for queries only: a mutation is 405 and is not run;</li>
  * <li>a request that is not well formed (not JSON, {@code query} not a string, {@code variables} not a map...) is
  * 400;</li>
@@ -67,7 +67,7 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
             refuse(ctx, type, 405, "METHOD_NOT_ALLOWED", "Use POST (or GET for queries)");
             return;
         }
-        if (method == HttpMethod.POST && !isJson(ctx.parsedHeaders().contentType())) {
+        if (method == HttpMethod.POST && !RequestMediaType.isJson(ctx.request().headers().getAll(HttpHeaders.CONTENT_TYPE))) {
             refuse(ctx, type, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as Content-Type: application/json");
             return;
         }
@@ -87,15 +87,6 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
         }
         getExecutionService().executeAsync(request.toJson(JSON), getMetaData(ctx),
                 new Writer(ctx, type, operation.orElse(null), registry, System.nanoTime()));
-    }
-
-    private static boolean isJson(MIMEHeader contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String charset = contentType.parameter("charset");
-        return contentType.value().trim().equalsIgnoreCase("application/json")
-                && (charset == null || charset.equalsIgnoreCase("utf-8"));
     }
 
     private static Map<String, String> firstValues(RoutingContext ctx) {

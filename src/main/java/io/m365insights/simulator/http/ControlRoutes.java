@@ -192,7 +192,7 @@ final class ControlRoutes {
                 u.assignments.add(new SimAssignment(UUID.fromString(add.get("skuId").asText()), uuidOrNull(add, "groupId"),
                         plans, add.hasNonNull("state") ? add.get("state").asText() : "Active", text(add, "error"),
                         add.hasNonNull("lastUpdatedDateTime") ? Instant.parse(add.get("lastUpdatedDateTime").asText())
-                                : Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+                                : sim.now().truncatedTo(ChronoUnit.SECONDS)));
             }
             return true;
         }).orElse(false));

@@ -38,7 +38,7 @@ public final class GraphSimulator implements AutoCloseable {
     private final ActivityRoutes activity;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Router router = new Router();
-    private final TokenIssuer tokens = new TokenIssuer();
+    private final TokenIssuer tokens;
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog requestLog = new RequestLog();
     private final IdentityRoutes identity;
@@ -48,6 +48,7 @@ public final class GraphSimulator implements AutoCloseable {
 
     private GraphSimulator(SimulatorOptions options) throws IOException {
         this.options = options;
+        this.tokens = new TokenIssuer(options.clock());
         reports = new ReportRoutes(this);
         activity = new ActivityRoutes(this);
         this.tenant = TenantGenerator.generate(options.seed(), options.users(), null, reports.today());
@@ -94,6 +95,11 @@ public final class GraphSimulator implements AutoCloseable {
 
     public String tokenUrl() {
         return origin() + "/" + tenant.tenantId() + "/oauth2/v2.0/token";
+    }
+
+    /** "Now" for the simulated tenant (SimulatorOptions.clock): every date and time the simulator hands out. */
+    public java.time.Instant now() {
+        return options.clock().instant();
     }
 
     public SimulatorOptions options() {
@@ -187,7 +193,7 @@ public final class GraphSimulator implements AutoCloseable {
         AtomicInteger status = new AtomicInteger(500);
         AtomicReference<String> answerId = new AtomicReference<>();
         try (exchange) {
-            request = SimRequest.from(exchange);
+            request = SimRequest.from(exchange, now());
             if (!request.path().startsWith("/_simulator")) { // the control API is not logged
                 // logged on arrival (status pending), so a request whose answer is delayed or lost is in the log too
                 status.set(RequestLog.PENDING);
@@ -249,7 +255,7 @@ public final class GraphSimulator implements AutoCloseable {
                         // never returned by match()
                     }
                     case STATUS -> {
-                        SimResponse r = route.area() == Router.Area.TOKEN ? TokenRoutes.fault(f.status())
+                        SimResponse r = route.area() == Router.Area.TOKEN ? TokenRoutes.fault(f.status(), request.receivedAt())
                                 : ODataErrors.error(f.status(), f.code(), "Simulated fault.", request);
                         if (f.retryAfter() != null) {
                             r.header("Retry-After", f.retryAfter());

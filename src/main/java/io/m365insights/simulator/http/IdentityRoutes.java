@@ -70,6 +70,8 @@ final class IdentityRoutes {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer());
         claims.setAudience(body.hasNonNull("audience") ? body.get("audience").asText() : API_CLIENT_ID);
+        // Real time, not the simulator's clock: quarkus-oidc checks these claims against the wall clock, which no test
+        // clock reaches (the tokens say nothing about the tenant's calendar).
         claims.setExpirationTimeMinutesInTheFuture(body.path("expiresInSeconds").asInt(3600) / 60f);
         claims.setIssuedAtToNow();
         claims.setNotBeforeMinutesInThePast(1);

@@ -2,6 +2,7 @@ package io.m365insights.simulator.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,8 @@ public final class ODataErrors {
     public static SimResponse error(int status, String code, String message, SimRequest request) {
         String requestId = UUID.randomUUID().toString();
         ObjectNode inner = Json.object()
-                .put("date", LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("date", LocalDateTime.ofInstant(request == null ? Instant.EPOCH : request.receivedAt(), ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS).toString())
                 .put("request-id", requestId)
                 .put("client-request-id", clientRequestId(request));
         ObjectNode error = Json.object().put("code", code).put("message", message);

@@ -104,7 +104,7 @@ final class ReportRoutes {
     }
 
     LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(clockOffsetDays);
+        return LocalDate.ofInstant(sim.now(), ZoneOffset.UTC).plusDays(clockOffsetDays);
     }
 
     private SimResponse report(SimRequest r) {
@@ -166,7 +166,7 @@ final class ReportRoutes {
         if (!throttleEnforced) {
             return null;
         }
-        long now = System.currentTimeMillis();
+        long now = sim.now().toEpochMilli();
         synchronized (recentRequests) {
             while (!recentRequests.isEmpty() && recentRequests.peekFirst() <= now - throttleWindowMillis) {
                 recentRequests.removeFirst();

@@ -6,26 +6,30 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 
-/** An incoming request, decoded once: query parameters by (decoded) name, the body, and the matched path groups. */
+/**
+ * An incoming request, decoded once: query parameters by (decoded) name, the body, the matched path groups, and when
+ * it arrived by the simulator's clock (the time error bodies carry).
+ */
 public record SimRequest(String method, String path, String rawQuery, Map<String, String> query,
-                         Map<String, String> headers, byte[] body, String origin, Matcher pathMatch) {
+                         Map<String, String> headers, byte[] body, String origin, Matcher pathMatch, Instant receivedAt) {
 
-    static SimRequest from(HttpExchange exchange) throws IOException {
+    static SimRequest from(HttpExchange exchange, Instant receivedAt) throws IOException {
         URI uri = exchange.getRequestURI();
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.isEmpty() ? "" : v.get(0)));
         String host = headers.getOrDefault("host", "localhost:" + exchange.getLocalAddress().getPort());
         byte[] body = exchange.getRequestBody().readAllBytes();
         return new SimRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), parseQuery(uri.getRawQuery()),
-                headers, body, "http://" + host, null);
+                headers, body, "http://" + host, null, receivedAt);
     }
 
     SimRequest withMatch(Matcher m) {
-        return new SimRequest(method, path, rawQuery, query, headers, body, origin, m);
+        return new SimRequest(method, path, rawQuery, query, headers, body, origin, m, receivedAt);
     }
 
     public String header(String name) {

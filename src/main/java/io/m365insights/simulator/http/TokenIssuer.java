@@ -1,6 +1,7 @@
 package io.m365insights.simulator.http;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -10,14 +11,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TokenIssuer {
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
     volatile int lifetimeSeconds = 3599;
     volatile int issued;
+
+    TokenIssuer(Clock clock) {
+        this.clock = clock;
+    }
 
     String issue() {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = "sim." + HexFormat.of().formatHex(bytes);
-        tokens.put(token, Instant.now().plusSeconds(lifetimeSeconds));
+        tokens.put(token, clock.instant().plusSeconds(lifetimeSeconds));
         issued++;
         return token;
     }
@@ -32,7 +38,7 @@ final class TokenIssuer {
         if (expiry == null) {
             return Check.UNKNOWN;
         }
-        return expiry.isAfter(Instant.now()) ? Check.VALID : Check.EXPIRED;
+        return expiry.isAfter(clock.instant()) ? Check.VALID : Check.EXPIRED;
     }
 
     void revokeAll() {
@@ -41,6 +47,6 @@ final class TokenIssuer {
 
     /** Every token issued so far is past its lifetime now (Graph answers 401 "the token is expired"). */
     void expireAll() {
-        tokens.replaceAll((token, expiry) -> Instant.now().minusSeconds(1));
+        tokens.replaceAll((token, expiry) -> clock.instant().minusSeconds(1));
     }
 }

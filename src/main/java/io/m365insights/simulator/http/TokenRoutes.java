@@ -26,7 +26,7 @@ final class TokenRoutes {
         String tenant = r.group(1);
         if (!tenant.equalsIgnoreCase(sim.tenant().tenantId().toString())
                 && !tenant.equalsIgnoreCase(TenantGenerator.INITIAL_DOMAIN)) {
-            return error(400, "invalid_request", 90002, "Tenant '" + tenant + "' not found.");
+            return error(r.receivedAt(), 400, "invalid_request", 90002, "Tenant '" + tenant + "' not found.");
         }
         Map<String, String> form = SimRequest.parseQuery(r.bodyText());
         String clientId = form.get("client_id");
@@ -39,18 +39,18 @@ final class TokenRoutes {
             secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
         }
         if (!"client_credentials".equals(form.get("grant_type"))) {
-            return error(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
+            return error(r.receivedAt(), 400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.");
         }
         if (!GRAPH_SCOPE.equals(form.get("scope"))) {
-            return error(400, "invalid_scope", 70011, "The provided request must include a 'scope' input parameter. "
+            return error(r.receivedAt(), 400, "invalid_scope", 70011, "The provided request must include a 'scope' input parameter. "
                     + "The provided value for the input parameter 'scope' is not valid.");
         }
         if (!sim.options().clientId().equals(clientId)) {
-            return error(400, "unauthorized_client", 700016, "Application with identifier '" + clientId
+            return error(r.receivedAt(), 400, "unauthorized_client", 700016, "Application with identifier '" + clientId
                     + "' was not found in the directory.");
         }
         if (!sim.options().clientSecret().equals(secret)) {
-            return error(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being "
+            return error(r.receivedAt(), 401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being "
                     + "sent in the request is the client secret value, not the client secret ID, for a secret added "
                     + "to app '" + clientId + "'.");
         }
@@ -60,19 +60,19 @@ final class TokenRoutes {
     }
 
     /** An injected fault, in Entra ID's token-endpoint error format (RFC 6749 error codes, AADSTS descriptions). */
-    static SimResponse fault(int status) {
+    static SimResponse fault(int status, Instant at) {
         return switch (status) {
-            case 400 -> error(400, "invalid_request", 900144, "Simulated fault: the request body is not valid.");
-            case 401 -> error(401, "invalid_client", 7000215, "Simulated fault: invalid client secret provided.");
-            default -> error(status, "temporarily_unavailable", 90033, "A transient error has occurred. Please try "
+            case 400 -> error(at, 400, "invalid_request", 900144, "Simulated fault: the request body is not valid.");
+            case 401 -> error(at, 401, "invalid_client", 7000215, "Simulated fault: invalid client secret provided.");
+            default -> error(at, status, "temporarily_unavailable", 90033, "A transient error has occurred. Please try "
                     + "again (simulated fault).");
         };
     }
 
-    private static SimResponse error(int status, String error, int aadsts, String description) {
+    private static SimResponse error(Instant at, int status, String error, int aadsts, String description) {
         String trace = UUID.randomUUID().toString();
         String correlation = UUID.randomUUID().toString();
-        String timestamp = Instant.now().toString();
+        String timestamp = at.toString();
         ObjectNode body = Json.object().put("error", error)
                 .put("error_description", "AADSTS" + aadsts + ": " + description + "\r\nTrace ID: " + trace
                         + "\r\nCorrelation ID: " + correlation + "\r\nTimestamp: " + timestamp)

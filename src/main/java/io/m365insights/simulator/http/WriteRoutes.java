@@ -62,7 +62,7 @@ final class WriteRoutes {
                 List<UUID> plans = new ArrayList<>();
                 a.path("disabledPlans").forEach(p -> plans.add(UUID.fromString(p.asText())));
                 adds.add(new SimAssignment(UUID.fromString(a.path("skuId").asText()), null, plans, "Active", null,
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+                        sim.now().truncatedTo(ChronoUnit.SECONDS)));
             }
             body.get("removeLicenses").forEach(s -> removes.add(UUID.fromString(s.asText())));
         } catch (IllegalArgumentException e) {
@@ -155,7 +155,7 @@ final class WriteRoutes {
                         + "requirements. Please provide a different password.", r);
             }
             SimUser u = new SimUser(UUID.randomUUID(), upn, body.get("displayName").asText(), text(body, "givenName"),
-                    text(body, "surname"), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                    text(body, "surname"), sim.now().truncatedTo(ChronoUnit.SECONDS));
             u.accountEnabled = body.get("accountEnabled").asBoolean();
             u.usageLocation = location;
             u.department = text(body, "department");
