@@ -88,3 +88,6 @@ create table activity_source (
     checked_at      timestamptz not null default now(),
     last_success_at timestamptz
 );
+
+-- Freshness (sync.SyncFreshness) counts PARTIAL parts too (they stored what they could): index them like SUCCEEDED.
+create index sync_run_part_fresh on sync_run_part (part, finished_at desc) where status in ('SUCCEEDED', 'PARTIAL');

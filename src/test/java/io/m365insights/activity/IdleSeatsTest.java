@@ -249,6 +249,15 @@ class IdleSeatsTest {
                 .containsExactly("COPILOT");
         Result e3 = seats(E3, 30);
         assertThat(e3.seats()).isNotEmpty();
+        // the six-app fields keep their meaning under their names, and say they are deprecated in favour of these
+        // (SmallRye GraphQL 2.17 does not turn java.lang.Deprecated on a @Source field into isDeprecated)
+        JsonNode fields = GraphQL.data("{ __type(name: \"License\") { fields(includeDeprecated: true) { name "
+                + "description } } }").get("__type").get("fields");
+        Map<String, String> descriptions = new HashMap<>();
+        fields.forEach(f -> descriptions.put(f.get("name").asText(), f.get("description").asText()));
+        assertThat(descriptions.get("inactiveUsers")).startsWith("Deprecated: use idleSeats");
+        assertThat(descriptions.get("inactiveCount")).startsWith("Deprecated: use idleCount");
+        assertThat(descriptions.get("inactiveMonthlyCost")).startsWith("Deprecated: use idleMonthlyCost");
         assertThat(e3.license().get("idleMonthlyCost").decimalValue()).isEqualByComparingTo(
                 new BigDecimal("36.00").multiply(BigDecimal.valueOf(e3.seats().size())));
     }
