@@ -90,4 +90,4 @@ create table activity_source (
 );
 
 -- Freshness (sync.SyncFreshness) counts PARTIAL parts too (they stored what they could): index them like SUCCEEDED.
-create index sync_run_part_fresh on sync_run_part (part, finished_at desc) where status in ('SUCCEEDED', 'PARTIAL');
+create index sync_run_part_fresh on sync_run_part (part, run_id desc) where status in ('SUCCEEDED', 'PARTIAL');

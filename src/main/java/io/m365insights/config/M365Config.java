@@ -187,6 +187,18 @@ public interface M365Config {
         /** Longest GraphQL document accepted, in lexical tokens. */
         @WithDefault("5000")
         int maxQueryTokens();
+
+        /** Deepest nesting of data fields in an operation (introspection is held to maxIntrospectionLists instead). */
+        @WithDefault("12")
+        int maxQueryDepth();
+
+        /** Most complex operation accepted: one point per field selected. */
+        @WithDefault("300")
+        int maxQueryComplexity();
+
+        /** Lists of schema elements (types, fields, args...) an introspection query may select inside one another. */
+        @WithDefault("3")
+        int maxIntrospectionLists();
     }
 
     /** The Microsoft Graph simulator: dev mode and tests only, never started in production. */
