@@ -201,7 +201,12 @@ public interface M365Config {
         int maxIntrospectionLists();
     }
 
-    /** The Microsoft Graph simulator: dev mode and tests only, never started in production. */
+    /**
+     * The Microsoft Graph simulator: dev mode and tests only, never started in production. Nothing in the product reads
+     * these; the dev-mode stand-ins (src/simulator) and the tests do. They are declared here because every
+     * {@code m365.*} key must map to this interface or startup fails ({@code SRCFG00050}), which is what catches a
+     * mistyped setting. Plain settings: nothing here refers to the simulator's classes.
+     */
     interface Simulator {
         @WithDefault("true")
         boolean enabled();
