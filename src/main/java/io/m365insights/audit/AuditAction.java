@@ -8,5 +8,7 @@ public enum AuditAction {
     CREATE_USER,
     SYNC_NOW,
     /** The offboarding policy made its plan after a sync (in enforce mode, each removal follows as UNASSIGN_LICENSE). */
-    PLAN_OFFBOARDING
+    PLAN_OFFBOARDING,
+    /** A license price was set (setLicensePrice). */
+    SET_LICENSE_PRICE
 }

@@ -50,6 +50,40 @@ public interface M365Config {
 
     Licenses licenses();
 
+    SignIns signIns();
+
+    Activity activity();
+
+    /**
+     * Seats assigned fewer days ago than this are never idle (M365_NEW_SEAT_GRACE_DAYS). The assignment date comes from
+     * the active user detail report's license assign dates, else from the assignment's lastUpdatedDateTime (an upper
+     * bound) — never from the day m365-insights first saw the seat.
+     */
+    @WithDefault("30")
+    int newSeatGraceDays();
+
+    /** Sign-in activity ({@code /users?$select=id,signInActivity}): AuditLog.Read.All and Entra ID P1 needed. */
+    interface SignIns {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Microsoft lists signInActivity at most 10 requests per minute per app. */
+        @WithDefault("10")
+        int rateLimit();
+
+        @WithDefault("1m")
+        java.time.Duration rateWindow();
+    }
+
+    /** Which signals show a seat is used (docs/activity-signals.md). */
+    interface Activity {
+        /**
+         * Per SKU part number, the signals that show its seat is used, overriding the defaults from its service
+         * plans: {@code SKU_PART=SIGNAL+SIGNAL,...}, e.g. {@code POWER_BI_PRO=SIGN_IN,SPE_E3=APPS+EXCHANGE+TEAMS}.
+         */
+        Optional<String> signals();
+    }
+
     interface ClockSettings {
         /**
          * Where the service's clock starts ({@code M365_CLOCK_START}, an ISO-8601 instant): unset (the default) is real

@@ -27,6 +27,11 @@ public class LicenseQueries {
         return SkuEntity.findByIdOptional(skuId);
     }
 
+    /** Many SKUs by id in one statement, removed ones included. */
+    public List<SkuEntity> skus(Collection<UUID> skuIds) {
+        return skuIds.isEmpty() ? List.of() : SkuEntity.<SkuEntity>find("skuId in ?1", skuIds).list();
+    }
+
     /** Service plans of many SKUs in one statement, keyed by SKU. */
     public Map<UUID, List<ServicePlanEntity>> servicePlans(Collection<UUID> skuIds) {
         if (skuIds.isEmpty()) {

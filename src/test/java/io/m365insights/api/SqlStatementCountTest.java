@@ -67,6 +67,37 @@ class SqlStatementCountTest {
     }
 
     @Test
+    void idleSeatsWithTheirUsersAndEvidenceTakeTheSameNumberOfStatementsForAnyPageSize() {
+        String query = "query($n: Int) { license(skuId: \"05e9a617-0261-4cee-bb44-138d3ef5d965\") { idleCount "
+                + "idleSeats(first: $n) { totalCount nodes { user { id licenses { license { skuPartNumber } } } "
+                + "lastActiveDate assignedSince evidence { signal lastActiveDate available } } } } }";
+        long small = idleStatements(query, 2);
+        long large = idleStatements(query, 40);
+        assertThat(small).isEqualTo(large);
+        // the SKU; per field (idleCount, idleSeats): plans, availability, holders with signals; the page's users and
+        // their licenses
+        assertThat(large).isLessThanOrEqualTo(9);
+    }
+
+    @Test
+    void usersWithEverySignalAndCopilotTakeTheSameNumberOfStatementsForAnyPageSize() {
+        String query = "query($n: Int) { users(first: $n) { nodes { activity { lastActiveDate signals { signal "
+                + "available } } copilot { lastActiveDate apps { app lastActiveDate } } } } }";
+        long small = statements(query, 5);
+        long large = statements(query, 200);
+        assertThat(small).isEqualTo(large);
+        assertThat(large).isLessThanOrEqualTo(5); // the page; signals + availability; Copilot holders + availability
+    }
+
+    private long idleStatements(String query, int n) {
+        Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
+        stats.clear();
+        JsonNode data = GraphQL.data(query, Map.of("n", n));
+        assertThat(data.at("/license/idleSeats/nodes")).hasSize(n);
+        return stats.getPrepareStatementCount();
+    }
+
+    @Test
     void aLongerUsageSeriesTakesNoMoreStatements() {
         String query = "query($from: Date!, $to: Date!) { usage(from: $from, to: $to, granularity: WEEK, "
                 + "platforms: [WINDOWS, WEB]) { periodStart activeUsers } }";

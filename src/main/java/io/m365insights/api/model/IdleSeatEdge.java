@@ -1,0 +1,8 @@
+package io.m365insights.api.model;
+
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("IdleSeatEdge")
+public record IdleSeatEdge(@NonNull String cursor, @NonNull IdleSeat node) {
+}
