@@ -47,6 +47,33 @@ final class ExportParameters {
         }
     }
 
+    record IdleSeatsQuery(java.util.UUID skuId, int days) {
+    }
+
+    /** {@code skuId} (optional: every current SKU) and {@code days} (default 30, 1 to 3650). */
+    static IdleSeatsQuery idleSeats(Map<String, String> params) throws BadParameter {
+        only(params, "skuId", "days");
+        java.util.UUID sku = null;
+        String value = params.get("skuId");
+        if (value != null && !value.isBlank()) {
+            try {
+                sku = java.util.UUID.fromString(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new BadParameter("skuId must be a GUID, not \"" + value + "\"");
+            }
+        }
+        int days;
+        try {
+            days = Integer.parseInt(params.getOrDefault("days", "30").strip());
+        } catch (NumberFormatException e) {
+            throw new BadParameter("days must be a whole number, not \"" + params.get("days") + "\"");
+        }
+        if (days < 1 || days > io.m365insights.activity.IdleSeats.MAX_DAYS) {
+            throw new BadParameter("days must be between 1 and " + io.m365insights.activity.IdleSeats.MAX_DAYS);
+        }
+        return new IdleSeatsQuery(sku, days);
+    }
+
     /** {@code includeDeleted} (true or false; default false). */
     static boolean includeDeleted(Map<String, String> params) throws BadParameter {
         only(params, "includeDeleted");

@@ -32,12 +32,16 @@ public class ExportRoutes {
         void write(Map<String, String> params, ResponseOutput out) throws Exception;
     }
 
-    void install(@Observes Router router, CsvExports exports) {
+    void install(@Observes Router router, CsvExports exports, IdleSeatsExport idleSeats) {
         route(router, "usage", (params, out) -> {
             ExportParameters.UsageRange r = ExportParameters.usage(params);
             exports.usage(r.from(), r.to(), r.granularity(), out);
         });
         route(router, "users", (params, out) -> exports.users(ExportParameters.includeDeleted(params), out));
+        route(router, "idle-seats", (params, out) -> {
+            ExportParameters.IdleSeatsQuery q = ExportParameters.idleSeats(params);
+            idleSeats.write(q.skuId(), q.days(), out);
+        });
     }
 
     private static void route(Router router, String dataset, Export export) {
