@@ -2,6 +2,7 @@ package io.m365insights.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365insights.testsupport.GraphQL;
+import io.m365insights.testsupport.IdleSeatExpectations;
 import io.m365insights.testsupport.SimulatorClient;
 import io.m365insights.testsupport.Syncs;
 import io.m365insights.testsupport.TestClock;
@@ -52,8 +53,7 @@ class IdleSeatsTest {
     private final SimulatorClient simulator = SimulatorClient.current();
     private LocalDate today;
     private JsonNode tenant;
-    private Map<String, JsonNode> raw;
-    private Map<String, LocalDate> apps;
+    private IdleSeatExpectations oracle;
 
     @BeforeEach
     void fresh() {
@@ -67,135 +67,8 @@ class IdleSeatsTest {
     private void syncAndReadRawData() {
         JsonNode run = Syncs.syncNow();
         assertThat(run.get("status").asText()).as("%s", run).isEqualTo("SUCCEEDED");
-        tenant = simulator.tenant();
-        LocalDate last = today.minusDays(2);
-        JsonNode activity = simulator.activityRaw(last);
-        assertThat(activity.get("today").asText()).isEqualTo(today.toString());
-        raw = new HashMap<>();
-        activity.get("users").forEach(u -> raw.put(u.get("id").asText(), u));
-        apps = new HashMap<>();
-        for (LocalDate d = last.minusDays(27); !d.isAfter(last); d = d.plusDays(1)) {
-            for (JsonNode row : simulator.usage(d).get("rows")) {
-                String upn = row.get("upn").asText().toLowerCase();
-                LocalDate reported = date(row.get("lastActivityDate"));
-                LocalDate active = (row.get("flags").asLong() & 0b111111) != 0 ? d : null;
-                for (LocalDate c : new LocalDate[]{reported, active}) {
-                    if (c != null) {
-                        apps.merge(upn, c, (a, b) -> a.isAfter(b) ? a : b);
-                    }
-                }
-            }
-        }
-    }
-
-    // ---- the oracle ----
-
-    private List<String> rule(String skuId) {
-        for (JsonNode s : tenant.get("skus")) {
-            if (s.get("skuId").asText().equals(skuId)) {
-                Set<String> plans = new HashSet<>();
-                s.get("servicePlans").forEach(p -> plans.add(p.get("servicePlanName").asText()));
-                if (plans.stream().anyMatch(p -> p.startsWith("M365_COPILOT"))) {
-                    return List.of("COPILOT");
-                }
-                List<String> rule = new ArrayList<>();
-                boolean exchange = plans.stream().anyMatch(p -> p.startsWith("EXCHANGE_S_"));
-                boolean sharepoint = plans.contains("SHAREPOINTENTERPRISE") || plans.contains("SHAREPOINTSTANDARD");
-                boolean teams = plans.contains("TEAMS1");
-                boolean office = plans.contains("OFFICESUBSCRIPTION") || plans.contains("SHAREPOINTWAC");
-                if (!(exchange || sharepoint || teams || office)) {
-                    return List.of("SIGN_IN");
-                }
-                rule.add("APPS");
-                if (exchange) {
-                    rule.add("EXCHANGE");
-                }
-                if (sharepoint) {
-                    rule.addAll(List.of("ONEDRIVE", "SHAREPOINT"));
-                }
-                if (teams) {
-                    rule.add("TEAMS");
-                }
-                return rule;
-            }
-        }
-        throw new AssertionError("no SKU " + skuId);
-    }
-
-    private LocalDate signal(JsonNode user, String signal) {
-        JsonNode r = raw.get(user.get("id").asText());
-        return switch (signal) {
-            case "APPS" -> apps.get(user.get("userPrincipalName").asText().toLowerCase());
-            case "COPILOT" -> r.get("copilot").isNull() ? null : date(r.get("copilot").get("lastActivityDate"));
-            case "SIGN_IN" -> {
-                String s = r.get("signInActivity").get("lastSuccessfulSignInDateTime").asText();
-                yield s.startsWith("0001-01-01") ? null : LocalDate.ofInstant(Instant.parse(s), ZoneOffset.UTC);
-            }
-            default -> r.get("services").isNull() ? null : date(r.get("services").get(signal).get("lastActivityDate"));
-        };
-    }
-
-    private LocalDate assignedSince(JsonNode user, String skuId, List<String> rule, boolean reportLinked) {
-        JsonNode services = raw.get(user.get("id").asText()).get("services");
-        LocalDate since = null;
-        if (reportLinked && !services.isNull()) {
-            for (String s : rule) {
-                if (services.has(s)) {
-                    LocalDate d = date(services.get(s).get("assignDate"));
-                    if (d != null && (since == null || d.isBefore(since))) {
-                        since = d;
-                    }
-                }
-            }
-        }
-        if (since == null) {
-            for (JsonNode a : user.get("assignments")) {
-                if (a.get("skuId").asText().equals(skuId) && !"Error".equals(a.get("state").asText())) {
-                    LocalDate d = LocalDate.ofInstant(Instant.parse(a.get("lastUpdatedDateTime").asText()), ZoneOffset.UTC);
-                    if (since == null || d.isBefore(since)) {
-                        since = d;
-                    }
-                }
-            }
-        }
-        return since;
-    }
-
-    /** Idle holders' ids; {@code reportsReadable} false = names concealed: only sign-ins can decide. */
-    private Set<String> expectedIdle(String skuId, int days, boolean reportsReadable) {
-        LocalDate cutoff = today.minusDays(2).minusDays(days);
-        List<String> rule = rule(skuId);
-        Set<String> idle = new TreeSet<>();
-        for (JsonNode u : tenant.get("users")) {
-            if (!holds(u, skuId)) {
-                continue;
-            }
-            LocalDate since = assignedSince(u, skuId, rule, reportsReadable);
-            if (since != null && since.isAfter(today.minusDays(30))) {
-                continue; // a new seat
-            }
-            List<String> deciding = rule.equals(List.of("SIGN_IN")) || !reportsReadable ? List.of("SIGN_IN") : rule;
-            LocalDate last = null;
-            for (String s : deciding) {
-                LocalDate d = signal(u, s);
-                if (d != null && (last == null || d.isAfter(last))) {
-                    last = d;
-                }
-            }
-            if (last == null || !last.isAfter(cutoff)) {
-                idle.add(u.get("id").asText());
-            }
-        }
-        return idle;
-    }
-
-    private static boolean holds(JsonNode user, String skuId) {
-        for (JsonNode a : user.get("assignments")) {
-            if (a.get("skuId").asText().equals(skuId) && !"Error".equals(a.get("state").asText())) {
-                return true;
-            }
-        }
-        return false;
+        oracle = new IdleSeatExpectations(simulator, today);
+        tenant = oracle.tenant();
     }
 
     // ---- the API ----
@@ -222,7 +95,7 @@ class IdleSeatsTest {
 
     private JsonNode someUser(java.util.function.Predicate<JsonNode> raw, java.util.function.Predicate<JsonNode> user) {
         for (JsonNode u : tenant.get("users")) {
-            if (u.get("accountEnabled").asBoolean() && raw.test(this.raw.get(u.get("id").asText())) && user.test(u)) {
+            if (u.get("accountEnabled").asBoolean() && raw.test(oracle.raw(u.get("id").asText())) && user.test(u)) {
                 return u;
             }
         }
@@ -234,7 +107,7 @@ class IdleSeatsTest {
         syncAndReadRawData();
         for (String sku : List.of(E3, COPILOT)) {
             for (int days : new int[]{14, 30}) {
-                Set<String> expected = expectedIdle(sku, days, true);
+                Set<String> expected = oracle.expectedIdle(sku, days, true);
                 Result r = seats(sku, days);
                 assertThat(r.seats().keySet()).as("%s, %d days", sku, days).isEqualTo(expected);
                 assertThat(r.license().get("idleCount").asInt()).isEqualTo(expected.size());
@@ -265,10 +138,10 @@ class IdleSeatsTest {
     @Test
     void aMailOnlyUserIsNotIdleThoughTheAppsReportSaysInactive() {
         syncAndReadRawData();
-        JsonNode mailOnly = someUser(r -> r.get("profile").asText().equals("MAIL_ONLY"), u -> holds(u, E3)
-                && assignedSince(u, E3, rule(E3), true).isBefore(today.minusDays(60)));
+        JsonNode mailOnly = someUser(r -> r.get("profile").asText().equals("MAIL_ONLY"),
+                u -> IdleSeatExpectations.holds(u, E3) && oracle.assignedSince(u, E3, oracle.rule(E3), true).isBefore(today.minusDays(60)));
         String id = mailOnly.get("id").asText();
-        assertThat(signal(mailOnly, "EXCHANGE")).isAfter(today.minusDays(20));
+        assertThat(oracle.signal(mailOnly, "EXCHANGE")).isAfter(today.minusDays(20));
         assertThat(seats(E3, 30).seats()).doesNotContainKey(id);
         // the six-app view, kept under its old (deprecated) name, calls the same person inactive
         JsonNode inactive = GraphQL.data("query($sku: ID!) { license(skuId: $sku) { inactiveUsers(days: 30, first: 500) "
@@ -285,8 +158,8 @@ class IdleSeatsTest {
     void aCopilotHolderActiveInWordButNeverInCopilotHoldsAnIdleCopilotSeat() {
         syncAndReadRawData();
         JsonNode holder = someUser(r -> !r.get("copilot").isNull() && r.get("copilot").get("habit").asText().equals("UNUSED")
-                && r.get("profile").asText().equals("NORMAL"), u -> apps.get(u.get("userPrincipalName").asText()
-                .toLowerCase()) != null && apps.get(u.get("userPrincipalName").asText().toLowerCase())
+                && r.get("profile").asText().equals("NORMAL"), u -> oracle.signal(u, "APPS") != null
+                && oracle.signal(u, "APPS")
                 .isAfter(today.minusDays(20)));
         String id = holder.get("id").asText();
         JsonNode seat = seats(COPILOT, 30).seats().get(id);
@@ -307,11 +180,12 @@ class IdleSeatsTest {
     @Test
     void aNewStarterWithinTheGraceIsNotIdle() {
         syncAndReadRawData();
-        JsonNode starter = someUser(r -> r.get("profile").asText().equals("NEW_STARTER"), u -> holds(u, E3));
+        JsonNode starter = someUser(r -> r.get("profile").asText().equals("NEW_STARTER"),
+                u -> IdleSeatExpectations.holds(u, E3));
         String id = starter.get("id").asText();
-        LocalDate since = assignedSince(starter, E3, rule(E3), true);
+        LocalDate since = oracle.assignedSince(starter, E3, oracle.rule(E3), true);
         assertThat(since).isAfter(today.minusDays(13));
-        assertThat(signal(starter, "APPS")).isNull(); // no activity at all yet
+        assertThat(oracle.signal(starter, "APPS")).isNull(); // no activity at all yet
         assertThat(seats(E3, 30).seats()).doesNotContainKey(id);
         assertThat(seats(E3, 30).license().get("idleSeats").get("newSeatCount").asInt()).isPositive();
     }
@@ -320,7 +194,7 @@ class IdleSeatsTest {
     void concealedNamesLeaveSignInsToDecideFlaggedForReviewNeverASilentZero() {
         syncAndReadRawData();
         Set<String> namedPowerBi = seats(POWER_BI_PRO, 30).seats().keySet();
-        assertThat(namedPowerBi).isEqualTo(expectedIdle(POWER_BI_PRO, 30, true)).isNotEmpty();
+        assertThat(namedPowerBi).isEqualTo(oracle.expectedIdle(POWER_BI_PRO, 30, true)).isNotEmpty();
 
         db.clearUsage();
         db.clearActivity();
@@ -331,7 +205,7 @@ class IdleSeatsTest {
         // where reports would decide, sign-ins do, and every seat says it needs a review
         for (String sku : List.of(E3, COPILOT)) {
             Result r = seats(sku, 30);
-            Set<String> expected = expectedIdle(sku, 30, false);
+            Set<String> expected = oracle.expectedIdle(sku, 30, false);
             assertThat(expected).isNotEmpty();
             assertThat(r.seats().keySet()).as(sku).isEqualTo(expected);
             assertThat(r.seats().values()).allMatch(s -> s.get("reviewOnly").asBoolean()
@@ -353,9 +227,5 @@ class IdleSeatsTest {
         }
         assertThat(sources.get(0).get("daysHeld").asInt()).isEqualTo(28);
         assertThat(sources.get(0).get("missingDays")).isEmpty();
-    }
-
-    private static LocalDate date(JsonNode n) {
-        return n == null || n.isNull() || n.asText().isEmpty() ? null : LocalDate.parse(n.asText());
     }
 }
