@@ -22,6 +22,12 @@ import java.util.Set;
  * {@code ConsistencyLevel: eventual} on every page — Graph does not carry it into the nextLink), and
  * {@code GET /groups/{id}/members} ({@code $select=id}, {@code $top} 1–999, paged). The raw groups, their kind and
  * members are at {@code GET /_simulator/groups}.
+ * <p>
+ * Unverified (CONTRACT.md states them for {@code /users} only, assumed the same here): the default page of 100, the
+ * {@code $top} bound of 999 and its error text, {@code @odata.count} on the first page only, and that the header must
+ * be sent again on every nextLink page. Also unverified: Graph's exact 400 message for {@code ne} without the
+ * parameters (the saved sample is for {@code endsWith}), and {@code onPremisesSyncEnabled} being null (not false) for
+ * a cloud-only group.
  */
 final class GroupRoutes {
     static final String LICENSED_FILTER = "assignedLicenses/$count ne 0";
