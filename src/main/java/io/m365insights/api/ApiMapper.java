@@ -76,7 +76,7 @@ final class ApiMapper {
             return UserCriteria.all();
         }
         return new UserCriteria(f.accountEnabled, f.licensed, f.skuId == null ? null : Ids.uuid(f.skuId, "filter.skuId"),
-                f.department, f.search, Boolean.TRUE.equals(f.includeDeleted), null);
+                f.department, f.search, Boolean.TRUE.equals(f.includeDeleted), null, f.licenseInError);
     }
 
     static UserSort sort(UserOrder o) {

@@ -32,6 +32,19 @@ public interface MsGraphClient {
     /** {@code GET /directory/subscriptions}, every page: the tenant's subscriptions (Organization.Read.All). */
     List<MsGraphSubscription> listSubscriptions();
 
+    /** The group properties the licensing-group listing asks for ({@code $select}). */
+    List<String> GROUP_FIELDS = List.of("id", "displayName", "assignedLicenses", "groupTypes", "mailEnabled",
+            "securityEnabled", "onPremisesSyncEnabled", "membershipRule");
+
+    /**
+     * Every group that carries a license: the advanced query {@code GET /groups?$filter=assignedLicenses/$count ne 0
+     * &$count=true&$select=GROUP_FIELDS} with header {@code ConsistencyLevel: eventual} on every page (Group.Read.All).
+     */
+    List<MsGraphLicensingGroup> listLicensingGroups();
+
+    /** The user ids among a group's members ({@code GET /groups/{id}/members?$select=id&$top=999}, every page). */
+    List<UUID> listGroupMembers(UUID groupId);
+
     /**
      * Downloads the Microsoft 365 Apps user detail report of one day (CSV, via a 302 to a pre-authenticated URL).
      * {@code beforeEachAttempt} runs before every request, retries included (report requests are paced);

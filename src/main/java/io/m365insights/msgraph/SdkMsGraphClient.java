@@ -1,6 +1,11 @@
 package io.m365insights.msgraph;
 
 import com.microsoft.graph.models.AdminReportSettings;
+import com.microsoft.graph.models.AssignedLicense;
+import com.microsoft.graph.models.DirectoryObject;
+import com.microsoft.graph.models.DirectoryObjectCollectionResponse;
+import com.microsoft.graph.models.Group;
+import com.microsoft.graph.models.GroupCollectionResponse;
 import com.microsoft.graph.models.LicenseAssignmentState;
 import com.microsoft.graph.models.CompanySubscription;
 import com.microsoft.graph.models.CompanySubscriptionCollectionResponse;
@@ -80,6 +85,63 @@ public class SdkMsGraphClient implements MsGraphClient {
                     () -> graph.directory().subscriptions().withUrl(next).get());
         }
         return out;
+    }
+
+    @Override
+    public List<MsGraphLicensingGroup> listLicensingGroups() {
+        List<MsGraphLicensingGroup> out = new ArrayList<>();
+        GroupCollectionResponse page = requests.execute("list licensing groups", () -> graph.groups().get(rc -> {
+            rc.queryParameters.filter = "assignedLicenses/$count ne 0";
+            rc.queryParameters.count = true;
+            rc.queryParameters.select = GROUP_FIELDS.toArray(String[]::new);
+            rc.headers.add("ConsistencyLevel", "eventual");
+        }));
+        while (page != null) {
+            if (page.getValue() != null) {
+                page.getValue().forEach(g -> out.add(toGroup(g)));
+            }
+            String next = page.getOdataNextLink();
+            // the header is not carried into the nextLink: every page sends it again (CONTRACT.md §4)
+            page = next == null ? null : requests.execute("list licensing groups (next page)",
+                    () -> graph.groups().withUrl(next).get(rc -> rc.headers.add("ConsistencyLevel", "eventual")));
+        }
+        return out;
+    }
+
+    @Override
+    public List<UUID> listGroupMembers(UUID groupId) {
+        List<UUID> out = new ArrayList<>();
+        String id = groupId.toString();
+        DirectoryObjectCollectionResponse page = requests.execute("list group members",
+                () -> graph.groups().byGroupId(id).members().get(rc -> {
+                    rc.queryParameters.select = new String[]{"id"};
+                    rc.queryParameters.top = USERS_PAGE_SIZE;
+                }));
+        while (page != null) {
+            if (page.getValue() != null) {
+                for (DirectoryObject o : page.getValue()) {
+                    // nested groups and devices inherit no license: only users count
+                    boolean user = o instanceof User || o.getOdataType() == null
+                            || o.getOdataType().equals("#microsoft.graph.user");
+                    if (user && o.getId() != null) {
+                        out.add(UUID.fromString(o.getId()));
+                    }
+                }
+            }
+            String next = page.getOdataNextLink();
+            page = next == null ? null : requests.execute("list group members (next page)",
+                    () -> graph.groups().byGroupId(id).members().withUrl(next).get());
+        }
+        return out;
+    }
+
+    private static MsGraphLicensingGroup toGroup(Group g) {
+        List<UUID> skus = g.getAssignedLicenses() == null ? List.of() : g.getAssignedLicenses().stream()
+                .map(AssignedLicense::getSkuId).filter(Objects::nonNull).toList();
+        return new MsGraphLicensingGroup(UUID.fromString(g.getId()), g.getDisplayName(), skus,
+                g.getGroupTypes() == null ? List.of() : g.getGroupTypes().stream().filter(Objects::nonNull).toList(),
+                Boolean.TRUE.equals(g.getMailEnabled()), Boolean.TRUE.equals(g.getSecurityEnabled()),
+                Boolean.TRUE.equals(g.getOnPremisesSyncEnabled()), g.getMembershipRule());
     }
 
     private static MsGraphSubscription toSubscription(CompanySubscription s) {

@@ -71,6 +71,11 @@ public class UserQueries {
             where.add(holds + " and la.skuId = :sku)");
             params.and("sku", c.skuId());
         }
+        if (c.licenseInError() != null) {
+            // the same rule as GroupQueries.IN_ERROR_SQL: an error, or state Error / ActiveWithError
+            where.add((c.licenseInError() ? "" : "not ") + "exists (select 1 from LicenseAssignmentEntity le "
+                    + "where le.userId = u.id and (le.error is not null or le.state in ('Error', 'ActiveWithError')))");
+        }
         if (c.department() != null) {
             where.add("lower(u.department) = :department");
             params.and("department", c.department().toLowerCase());

@@ -96,6 +96,7 @@ class DirectoryChangesTest {
         simulator.addFault(Map.of("method", "GET", "pathRegex", "/v1\\.0/users", "skip", 1, "status", 500));
         simulator.addFault(Map.of("method", "GET", "pathRegex", "/v1\\.0/subscribedSkus", "status", 500));
         simulator.addFault(Map.of("method", "GET", "pathRegex", "/v1\\.0/directory/subscriptions", "status", 500));
+        simulator.addFault(Map.of("method", "GET", "pathRegex", "/v1\\.0/groups", "status", 500));
         simulator.reports(Map.of("forbidden", true)); // every part fails: the run is FAILED
         simulator.clearRequests();
 
@@ -105,7 +106,7 @@ class DirectoryChangesTest {
         assertThat(Syncs.part(run, "USERS").get("status").asText()).isEqualTo("FAILED");
         assertThat(Syncs.part(run, "USERS").get("detail").asText()).contains("500");
         assertThat(run.get("error").asText()).contains("USERS").contains("LICENSES").contains("SUBSCRIPTIONS")
-                .contains("USAGE");
+                .contains("GROUPS").contains("USAGE");
         assertThat(snapshot()).isEqualTo(before);
         // a 500 is not retried (only 429, 503, 504 and network faults are): exactly two users pages were asked for
         // (the sign-in pass, which lists /users with $select=id,signInActivity, is another listing)

@@ -15,6 +15,9 @@ public class UserFilter {
     @Id
     @Description("Users holding this SKU (directly or through a group).")
     public String skuId;
+    @Description("true: users with at least one license assignment in error (state ERROR or ACTIVE_WITH_ERROR, or an "
+            + "error such as COUNT_VIOLATION), direct or inherited from a group; false: users with none.")
+    public Boolean licenseInError;
     @Description("Exact department, case-insensitive.")
     public String department;
     @Description("Case-insensitive substring of display name, user principal name or mail.")

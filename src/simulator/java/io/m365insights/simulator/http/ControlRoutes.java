@@ -76,7 +76,7 @@ final class ControlRoutes {
                 "POST /_simulator/faults {method, pathRegex, skip, times, rate, mode: ONE_OF|SEQUENCE, faults: [{kind, "
                         + "status, code, retryAfter, delayMillis}]}",
                 "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke",
-                "POST /_simulator/tokens/expire", "GET /_simulator/subscriptions", "PATCH /_simulator/subscriptions/{id} {status, nextLifecycleDateTime, totalLicenses}", "DELETE /_simulator/subscriptions/{id}", "POST /_simulator/paging {maxPageSize} (until the next reset)",
+                "POST /_simulator/tokens/expire", "GET /_simulator/subscriptions", "GET /_simulator/groups (licensing groups: kind, members, their inherited assignment state)", "PATCH /_simulator/subscriptions/{id} {status, nextLifecycleDateTime, totalLicenses}", "DELETE /_simulator/subscriptions/{id}", "POST /_simulator/paging {maxPageSize} (until the next reset)",
                 "GET /_simulator/usage?date=YYYY-MM-DD (the rows of that day's usage report, as JSON)",
                 "PATCH /_simulator/reports {concealed, forbidden, throttle: {enforced, limit, windowMillis}, "
                         + "clockOffsetDays, truncatedDates, reportDays}",
@@ -115,7 +115,9 @@ final class ControlRoutes {
             ArrayNode groups = n.putArray("groups");
             for (SimGroup g : t.groups()) {
                 groups.addObject().put("id", g.id().toString()).put("displayName", g.displayName())
-                        .put("skuId", g.skuId().toString());
+                        .put("skuId", g.skuId().toString()).put("dynamic", g.dynamic()).put("unified", g.unified())
+                        .put("mailEnabled", g.mailEnabled()).put("securityEnabled", g.securityEnabled())
+                        .put("onPremisesSyncEnabled", g.onPremisesSyncEnabled()).put("membershipRule", g.membershipRule());
             }
             ArrayNode users = n.putArray("users");
             for (SimUser u : t.users()) {
@@ -232,6 +234,8 @@ final class ControlRoutes {
                     .put("authorized", e.authorized()).put("status", e.status()).put("requestId", e.requestId());
             ObjectNode q = n.putObject("query");
             e.query().forEach(q::put);
+            ObjectNode h = n.putObject("headers");
+            e.headers().forEach(h::put);
         }
         return SimResponse.json(200, Json.write(arr));
     }

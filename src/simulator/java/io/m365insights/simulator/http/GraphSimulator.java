@@ -57,6 +57,7 @@ public final class GraphSimulator implements AutoCloseable {
         new TokenRoutes(this).register(router);
         new DirectoryRoutes(this).register(router);
         new WriteRoutes(this).register(router);
+        new GroupRoutes(this).register(router);
         new ControlRoutes(this).register(router);
         identity = new IdentityRoutes(this);
         identity.register(router);
@@ -205,7 +206,7 @@ public final class GraphSimulator implements AutoCloseable {
                 boolean secretBody = request.path().endsWith("/token");
                 requestLog.add(new RequestLog.Entry(request.method(), request.path(), request.query(),
                         secretBody ? "[redacted]" : BodyRedaction.forLog(request), request.header("authorization") != null,
-                        status, answerId));
+                        status, answerId, RequestLog.loggedHeaders(request.headers())));
             }
             Optional<SimResponse> response = dispatch(request, router);
             if (response.isEmpty()) {

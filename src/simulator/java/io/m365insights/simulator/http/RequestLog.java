@@ -18,9 +18,16 @@ public final class RequestLog {
     /**
      * @param outcome   the answer's status ({@link #PENDING} until answered, 0 for a dropped connection)
      * @param answerId  the answer's {@code request-id} header; null until answered or when none was sent
+     * @param headers   the request headers that change Graph's answer ({@link #LOGGED_HEADERS}, lower-case names)
      */
     public record Entry(String method, String path, Map<String, String> query, String body, boolean authorized,
-                        AtomicInteger outcome, java.util.concurrent.atomic.AtomicReference<String> answerId) {
+                        AtomicInteger outcome, java.util.concurrent.atomic.AtomicReference<String> answerId,
+                        Map<String, String> headers) {
+        public Entry(String method, String path, Map<String, String> query, String body, boolean authorized,
+                     AtomicInteger outcome, java.util.concurrent.atomic.AtomicReference<String> answerId) {
+            this(method, path, query, body, authorized, outcome, answerId, Map.of());
+        }
+
         public int status() {
             return outcome.get();
         }
@@ -28,6 +35,19 @@ public final class RequestLog {
         public String requestId() {
             return answerId.get();
         }
+    }
+
+    /** Headers worth asserting on (never authorization): ConsistencyLevel (advanced queries), Prefer. */
+    static final java.util.Set<String> LOGGED_HEADERS = java.util.Set.of("consistencylevel", "prefer");
+
+    static Map<String, String> loggedHeaders(Map<String, String> headers) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        headers.forEach((k, v) -> {
+            if (LOGGED_HEADERS.contains(k.toLowerCase())) {
+                out.put(k.toLowerCase(), v);
+            }
+        });
+        return out;
     }
 
     private static final int CAPACITY = 20_000;

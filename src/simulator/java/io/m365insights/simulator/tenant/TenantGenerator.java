@@ -63,7 +63,18 @@ public final class TenantGenerator {
         SimGroup allStaffE3 = new SimGroup(uuid(tenantRnd), "Licensing - All staff - Microsoft 365 E3", SPE_E3);
         SimGroup salesPowerBi = new SimGroup(uuid(tenantRnd), "Licensing - Sales - Power BI Pro", POWER_BI_PRO);
         SimGroup itEms = new SimGroup(uuid(tenantRnd), "Licensing - IT and Engineering - EMS E3", EMS);
-        List<SimGroup> groups = List.of(allStaffE3, salesPowerBi, itEms);
+        // one group of each kind customers license through (CONTRACT.md §10.5); drawn after the first three, so the
+        // tenant, its SKUs and those groups keep their ids
+        salesPowerBi = new SimGroup(salesPowerBi.id(), "Licensing - Sales - Power BI Pro (Microsoft 365 group)",
+                POWER_BI_PRO, List.of("Unified"), true, true, false, null);
+        SimGroup marketingDynamic = new SimGroup(uuid(tenantRnd), "Licensing - Marketing (dynamic) - Power BI Standard",
+                POWER_BI_STANDARD, List.of("DynamicMembership"), false, true, false,
+                "(user.department -eq \"Marketing\")");
+        SimGroup hrSynced = new SimGroup(uuid(tenantRnd), "CONTOSO\\HR-Licensing-EntraP1 (synced from AD)", AAD_PREMIUM,
+                List.of(), false, true, true, null);
+        SimGroup operationsMail = new SimGroup(uuid(tenantRnd), "Licensing - Operations - Power Automate (mail-enabled)",
+                FLOW_FREE, List.of(), true, true, false, null);
+        List<SimGroup> groups = List.of(allStaffE3, salesPowerBi, itEms, marketingDynamic, hrSynced, operationsMail);
 
         Set<String> upns = new HashSet<>();
         List<SimUser> users = new ArrayList<>(userCount);
@@ -73,6 +84,7 @@ public final class TenantGenerator {
             if (i >= 4) {
                 // drawn from a stream of its own, so that everything drawn before Copilot existed stays the same
                 copilot(u, new SplittableRandom(seed * 0x632BE59BD9B4E019L + i));
+                groupMemberships(u, new SplittableRandom(seed * 0x5851F42D4C957F2DL + i), groups);
             }
             if (today != null && ActivityProfile.of(seed, u) == ActivityProfile.Kind.NEW_STARTER) {
                 Instant assigned = today.minusDays(ActivityProfile.newStarterDaysAgo(seed, u))
@@ -183,6 +195,26 @@ public final class TenantGenerator {
         if (suite && rnd.nextDouble() < 0.15) {
             u.assignments.add(new SimAssignment(M365_COPILOT, null, List.of(), "Active", null,
                     COPILOT_FROM.plus(rnd.nextInt(0, 120), ChronoUnit.DAYS)));
+        }
+    }
+
+    /**
+     * Memberships of the dynamic, on-premises-synced and mail-enabled groups, from a stream of their own (everything
+     * drawn before they existed stays the same); only licensed users, so nobody's activity profile changes.
+     */
+    private static void groupMemberships(SimUser u, SplittableRandom rnd, List<SimGroup> groups) {
+        if (u.effectiveSkuIds().isEmpty()) {
+            return;
+        }
+        // the dynamic group's rule is not evaluated: its members are the licensed Marketing users, fixed at generation
+        if ("Marketing".equals(u.department)) {
+            grant(u, rnd, groups.get(3).skuId(), groups.get(3).id(), List.of());
+        }
+        if ("Human Resources".equals(u.department) && rnd.nextDouble() < 0.8) {
+            grant(u, rnd, groups.get(4).skuId(), groups.get(4).id(), List.of());
+        }
+        if ("Operations".equals(u.department) && rnd.nextDouble() < 0.7) {
+            grant(u, rnd, groups.get(5).skuId(), groups.get(5).id(), List.of());
         }
     }
 

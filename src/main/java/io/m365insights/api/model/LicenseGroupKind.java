@@ -1,0 +1,11 @@
+package io.m365insights.api.model;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
+
+@Enum("LicenseGroupKind")
+@Description("The kind of a licensing group: a security group, a Microsoft 365 group (groupTypes Unified), or a "
+        + "mail-enabled security group (its membership is changed only through Exchange).")
+public enum LicenseGroupKind {
+    SECURITY, MICROSOFT_365, MAIL_ENABLED_SECURITY
+}
