@@ -1,6 +1,7 @@
 package io.m365insights.automation;
 
 import io.agroal.api.AgroalDataSource;
+import io.m365insights.db.Page;
 import io.m365insights.config.M365Config.Offboarding.Mode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +23,6 @@ import java.util.UUID;
 /** Reads the latest offboarding plan: its header, counts, and its items a page at a time (keyset on position). */
 @ApplicationScoped
 public class OffboardingPlanQueries {
-
-    public record Page(List<PlanItemRow> items, boolean hasNext) {
-    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -66,7 +64,7 @@ public class OffboardingPlanQueries {
     }
 
     /** Items after {@code afterPosition} (null: from the first), optionally of some actions only. */
-    public Page items(long planId, List<OffboardingAction> actions, Integer afterPosition, int limit) {
+    public Page<PlanItemRow> items(long planId, List<OffboardingAction> actions, Integer afterPosition, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select position, user_id, user_principal_name, display_name, disabled_since, sku_id, sku_part_number,
                        assigned_by_group_id, action, reason, status, error_code, error_message, executed_at,
@@ -96,8 +94,25 @@ public class OffboardingPlanQueries {
                             time(rs.getTimestamp(14)), auditId));
                 }
             }
-            boolean hasNext = rows.size() > limit;
-            return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext);
+            return Page.of(rows, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the offboarding plan: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many items the plan has, optionally of some actions only. */
+    public int count(long planId, List<OffboardingAction> actions) {
+        boolean some = actions != null && !actions.isEmpty();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from offboarding_plan_item where plan_id = ?" + (some ? " and action = any (?)" : ""))) {
+            ps.setLong(1, planId);
+            if (some) {
+                ps.setArray(2, c.createArrayOf("text", actions.stream().map(Enum::name).toArray()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the offboarding plan: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.m365insights.licenses;
 
+import io.m365insights.usage.Inactivity;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -27,6 +28,15 @@ public class LicenseQueries {
         return SkuEntity.findByIdOptional(skuId);
     }
 
+    /** Many SKUs (removed ones too) in one statement, keyed by SKU id; an id Graph never listed is absent. */
+    public Map<UUID, SkuEntity> skus(Collection<UUID> skuIds) {
+        if (skuIds.isEmpty()) {
+            return Map.of();
+        }
+        return SkuEntity.<SkuEntity>list("skuId in ?1", skuIds).stream()
+                .collect(Collectors.toMap(s -> s.skuId, s -> s));
+    }
+
     /** Service plans of many SKUs in one statement, keyed by SKU. */
     public Map<UUID, List<ServicePlanEntity>> servicePlans(Collection<UUID> skuIds) {
         if (skuIds.isEmpty()) {
@@ -44,9 +54,9 @@ public class LicenseQueries {
         List<Object[]> rows = LicenseAssignmentEntity.getEntityManager().createQuery(
                         "select la.skuId, count(distinct la.userId) from LicenseAssignmentEntity la, UserEntity u"
                                 + " where u.id = la.userId and u.deletedAt is null and la.skuId in :skus"
-                                + " and coalesce(la.state, '') <> 'Error'"
-                                + " and not exists (select 1 from UsageIdentityEntity ui where ui.userId = la.userId"
-                                + " and ui.lastActivityDate > :cutoff) group by la.skuId", Object[].class)
+                                + " and " + EffectiveAssignment.condition("la.state")
+                                + " and " + Inactivity.noActivityAfter("la.userId", "cutoff") + " group by la.skuId",
+                        Object[].class)
                 .setParameter("skus", skuIds).setParameter("cutoff", lastActiveOnOrBefore).getResultList();
         Map<UUID, Integer> counts = new java.util.HashMap<>();
         rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).intValue()));

@@ -10,8 +10,6 @@ import java.util.List;
 public final class UsageFlags {
     public static final int APPS = 6;
     public static final int PLATFORMS = 4;
-    /** Bits of the five suite apps (Outlook, Word, Excel, PowerPoint, OneNote): not Teams. */
-    public static final long SUITE_APPS = 0b011111L;
     /** Any app. */
     public static final long ANY_APP = 0b111111L;
 
