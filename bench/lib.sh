@@ -86,14 +86,23 @@ app_build() {
 }
 
 # ---- the Microsoft Graph simulator, as its own process ----
+# It is not in the packaged app (docs/simulator-packaging.md): it runs from a copy of target/classes, where it is
+# compiled beside the product, with the project's classpath (dependency:build-classpath: Jackson, jose4j).
+sim_prepare() {
+    [ -d "$ROOT/target/classes/io/m365insights/simulator" ] || REBUILD=1 app_build
+    if [ ! -f "$WORK/sim/classpath.txt" ] || [ "$ROOT/target/quarkus-app/quarkus-run.jar" -nt "$WORK/sim/classpath.txt" ]; then
+        rm -rf "$WORK/sim" && mkdir -p "$WORK/sim" && cp -r "$ROOT/target/classes" "$WORK/sim/classes"
+        (cd "$ROOT" && ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/sim/classpath.txt")
+    fi
+}
 sim_start() { # users [report-days]
     sim_stop
+    sim_prepare
     local days=${2:-28}
     log "simulator: $1 users, reports $days days back, port $SIM_PORT"
     rm -f "$WORK/sim.log"
     port_free "$SIM_PORT"
-    # from the packaged app's jars (the simulator is in the application jar; production never starts it)
-    nohup "$JAVA" -Xmx2g -cp "$WORK/app/app/*:$WORK/app/lib/main/*:$WORK/app/lib/boot/*" \
+    nohup "$JAVA" -Xmx2g -cp "$WORK/sim/classes:$(cat "$WORK/sim/classpath.txt")" \
         io.m365insights.simulator.http.GraphSimulator --port "$SIM_PORT" --users "$1" \
         --client-secret "$CLIENT_SECRET" --report-days "$days" >"$WORK/sim.log" 2>&1 &
     echo $! >"$WORK/sim.pid"

@@ -153,9 +153,26 @@ public interface M365Config {
         /** Longest GraphQL document accepted, in lexical tokens. */
         @WithDefault("5000")
         int maxQueryTokens();
+
+        /** Deepest nesting of data fields in an operation (introspection is held to maxIntrospectionLists instead). */
+        @WithDefault("12")
+        int maxQueryDepth();
+
+        /** Most complex operation accepted: one point per field selected. */
+        @WithDefault("300")
+        int maxQueryComplexity();
+
+        /** Lists of schema elements (types, fields, args...) an introspection query may select inside one another. */
+        @WithDefault("3")
+        int maxIntrospectionLists();
     }
 
-    /** The Microsoft Graph simulator: dev mode and tests only, never started in production. */
+    /**
+     * The Microsoft Graph simulator: dev mode and tests only, never started in production. Nothing in the product reads
+     * these; the dev-mode stand-ins (src/simulator) and the tests do. They are declared here because every
+     * {@code m365.*} key must map to this interface or startup fails ({@code SRCFG00050}), which is what catches a
+     * mistyped setting. Plain settings: nothing here refers to the simulator's classes.
+     */
     interface Simulator {
         @WithDefault("true")
         boolean enabled();

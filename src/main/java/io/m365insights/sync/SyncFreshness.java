@@ -36,13 +36,17 @@ public class SyncFreshness {
         return parts;
     }
 
-    /** For each part, when its last successful run finished; empty when it never succeeded. */
+    /**
+     * For each part, when its last successful run finished; empty when it never succeeded. The last run is the one
+     * started last (highest id), whatever clock stamped it.
+     */
     public Map<SyncPartName, Optional<Instant>> lastSucceeded() throws SQLException {
         Map<SyncPartName, Optional<Instant>> result = new EnumMap<>(SyncPartName.class);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select p.part, (select max(s.finished_at) from sync_run_part s
-                                     where s.part = p.part and s.status = 'SUCCEEDED')
+                     select p.part, (select s.finished_at from sync_run_part s
+                                     where s.part = p.part and s.status = 'SUCCEEDED'
+                                     order by s.run_id desc limit 1)
                      from unnest(?::text[]) as p(part)""")) {
             ps.setArray(1, c.createArrayOf("text", parts.stream().map(SyncPartName::name).toArray(String[]::new)));
             try (ResultSet rs = ps.executeQuery()) {

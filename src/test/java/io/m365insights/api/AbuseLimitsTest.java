@@ -24,6 +24,21 @@ class AbuseLimitsTest {
     }
 
     @Test
+    void introspectionMayNestOfTypeButNotMultiplyTheSchema() {
+        // GraphiQL's schema query nests ofType 9 deep: the depth limit is for data fields (GraphiQLRequestsTest)
+        JsonNode ofTypes = GraphQL.post("{ __type(name: \"User\") { fields { type { ofType { ofType { ofType { ofType "
+                + "{ ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }", Map.of());
+        assertThat(ofTypes.has("errors")).as("%s", ofTypes).isFalse();
+        // a list of the schema inside itself multiplies the answer by the schema's size at every level
+        JsonNode cycle = GraphQL.post("{ __schema { types { fields { type { fields { name } } } } } }", Map.of());
+        assertThat(cycle.get("errors").get(0).get("message").asText()).contains("fields inside fields");
+        assertThat(cycle.path("data").isMissingNode() || cycle.path("data").isNull()).isTrue();
+        JsonNode fourLists = GraphQL.post("{ __schema { types { fields { args { type { enumValues { name } } } } } } }",
+                Map.of());
+        assertThat(fourLists.get("errors").get(0).get("message").asText()).contains("maximum introspection depth");
+    }
+
+    @Test
     void tooComplexAQueryIsRefused() {
         StringBuilder q = new StringBuilder("{");
         for (int i = 0; i < 320; i++) {

@@ -1,3 +1,5 @@
+-- Times from the service's clock (io.m365insights.config.ClockProducer), not the database's.
+
 -- When an account was first seen disabled now comes from the writer's clock rather than the database's: every writer
 -- of directory_user sets updated_at from the service's clock (io.m365insights.config.ClockProducer), and the trigger
 -- takes the time from there, so the offboarding grace period counts on the same clock as the rest of the service
@@ -19,3 +21,8 @@ begin
     end if;
     return new;
 end $$;
+
+-- A part's last success is its latest successful run by id (the order runs were started in, whatever clock stamped
+-- them), no longer the greatest finished_at: the index follows.
+create index sync_run_part_last_succeeded on sync_run_part (part, run_id desc) where status = 'SUCCEEDED';
+drop index sync_run_part_succeeded;
