@@ -2,11 +2,14 @@ package io.m365insights.db;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +18,7 @@ import java.util.UUID;
  * on threads without a request): borrow a connection, run a statement with positional parameters, read its rows,
  * run several statements as one transaction. Parameters are bound with {@code setObject} (the driver maps
  * {@code LocalDate}, {@code OffsetDateTime}, {@code UUID}...), so values are never concatenated into SQL; a
- * {@code UUID[]} or {@code String[]} is bound as a PostgreSQL array.
+ * {@code UUID[]}, {@code String[]} or {@code LocalDate[]} is bound as a PostgreSQL array (for {@code = any (?)}).
  */
 public final class Jdbc {
     private Jdbc() {
@@ -125,6 +128,8 @@ public final class Jdbc {
                     ps.setArray(i + 1, c.createArrayOf("uuid", uuids));
                 } else if (p instanceof String[] texts) {
                     ps.setArray(i + 1, c.createArrayOf("text", texts));
+                } else if (p instanceof LocalDate[] days) {
+                    ps.setArray(i + 1, c.createArrayOf("date", Arrays.stream(days).map(Date::valueOf).toArray()));
                 } else {
                     ps.setObject(i + 1, p);
                 }

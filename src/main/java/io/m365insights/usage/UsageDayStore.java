@@ -169,7 +169,7 @@ public class UsageDayStore {
         List<String> unpivot = new java.util.ArrayList<>();
         for (UsageApp app : UsageApp.values()) {
             for (Platform platform : allPlatformsAndAny()) {
-                unpivot.add("('" + app.name() + "', '" + (platform == null ? "ANY" : platform.name()) + "', c.c"
+                unpivot.add("('" + app.name() + "', '" + UsageCounting.platformName(platform) + "', c.c"
                         + counts.size() + ")");
                 counts.add("count(*) filter (where flags & " + UsageFlags.mask(app, platform) + " <> 0) as c"
                         + counts.size());

@@ -36,6 +36,11 @@ public final class UsageFlags {
             }
         }
         ALL = List.copyOf(all);
+        for (int i = 0; i < ALL.size(); i++) {
+            if (ALL.get(i).bit() != i) {
+                throw new AssertionError("ALL must be in bit order: " + ALL.get(i));
+            }
+        }
     }
 
     private UsageFlags() {
@@ -62,12 +67,11 @@ public final class UsageFlags {
         return mask;
     }
 
+    /** The flag of a bit; {@link #ALL} is in bit order, so a flag's position in it is its bit. */
     public static Flag flag(int bit) {
-        for (Flag f : ALL) {
-            if (f.bit() == bit) {
-                return f;
-            }
+        if (bit < 0 || bit >= ALL.size()) {
+            throw new IllegalArgumentException("bit " + bit);
         }
-        throw new IllegalArgumentException("bit " + bit);
+        return ALL.get(bit);
     }
 }
