@@ -37,6 +37,7 @@ public class LocalDirectory {
     public void removeDirect(UUID userId, UUID skuId) {
         Jdbc.useConnection(dataSource, "update the directory", c -> {
             boolean before = consumes(c, userId, skuId);
+            recordSeatEvent(c, userId, skuId, "RECLAIMED", true);
             try (PreparedStatement ps = c.prepareStatement("delete from license_assignment where user_id = ? "
                     + "and sku_id = ? and assigned_by_group_id is null")) {
                 ps.setObject(1, userId);
@@ -51,6 +52,7 @@ public class LocalDirectory {
     public void putDirect(UUID userId, UUID skuId, List<UUID> disabledPlans) {
         Jdbc.useConnection(dataSource, "update the directory", c -> {
             boolean before = consumes(c, userId, skuId);
+            recordSeatEvent(c, userId, skuId, "ASSIGNED", false);
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into license_assignment (user_id, sku_id, assigned_by_group_id, state, error,
                         disabled_plan_ids, last_updated_at) values (?, ?, null, 'Active', null, ?, ?)
@@ -110,6 +112,28 @@ public class LocalDirectory {
                 ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Seat history of our own change to a direct assignment: {@code kind} when the direct assignment exists
+     * ({@code present}) or does not exist yet (not {@code present}), so a repeated call records nothing twice.
+     */
+    private void recordSeatEvent(Connection c, UUID userId, UUID skuId, String kind, boolean present)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into seat_event (occurred_at, user_id, sku_id, assigned_by_group_id, kind, source)
+                select ?, ?, ?, null, ?, 'ACTION'
+                where exists (select 1 from license_assignment where user_id = ? and sku_id = ?
+                    and assigned_by_group_id is null) = ?""")) {
+            ps.setObject(1, OffsetDateTime.now(clock));
+            ps.setObject(2, userId);
+            ps.setObject(3, skuId);
+            ps.setString(4, kind);
+            ps.setObject(5, userId);
+            ps.setObject(6, skuId);
+            ps.setBoolean(7, present);
+            ps.executeUpdate();
+        }
     }
 
     private static boolean consumes(Connection c, UUID userId, UUID skuId) throws SQLException {

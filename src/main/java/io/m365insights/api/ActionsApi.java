@@ -3,6 +3,10 @@ package io.m365insights.api;
 import io.m365insights.actions.LicenseActions;
 import io.m365insights.actions.LicenseChange;
 import io.m365insights.actions.NewUser;
+import io.m365insights.actions.PriceActions;
+import io.m365insights.licenses.PriceBook;
+import io.m365insights.api.model.SetLicensePriceInput;
+import io.m365insights.api.model.SetLicensePricePayload;
 import io.m365insights.actions.UserActions;
 import io.m365insights.actions.UserCreation;
 import io.m365insights.api.access.AccessCheck;
@@ -40,6 +44,9 @@ public class ActionsApi {
 
     @Inject
     AccessCheck access;
+
+    @Inject
+    PriceActions priceActions;
 
     @Inject
     UserQueries userQueries;
@@ -80,6 +87,17 @@ public class ActionsApi {
                 input.department, input.jobTitle, !Boolean.FALSE.equals(input.accountEnabled), input.password, skus),
                 context());
         return ActionsMapper.created(c, c.userId() == null ? null : user(c.userId()), this::license);
+    }
+
+    @Mutation("setLicensePrice")
+    @Description("Sets the price of one seat of a license from a day on (effectiveFrom, default today): monthly or "
+            + "annual, in one currency. Days before keep the price they had, so past costs do not change. Audited.")
+    public @NonNull SetLicensePricePayload setLicensePrice(@NonNull SetLicensePriceInput input) {
+        UUID skuId = Ids.uuid(input.skuId, "input.skuId");
+        PriceActions.PriceChange c = priceActions.set(skuId, input.amount, input.currency,
+                input.period == null ? null : PriceBook.Period.valueOf(input.period.name()), input.effectiveFrom, context());
+        return new SetLicensePricePayload(c.error() == null ? license(skuId) : null, String.valueOf(c.auditEventId()),
+                c.error() == null ? List.of() : List.of(ActionsMapper.userError(c.error())));
     }
 
     private AuditContext context() {

@@ -49,13 +49,13 @@ final class ApiMapper {
         return new License(skuId, null, CapabilityStatus.OTHER, null, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
-    static LicenseAssignment assignment(LicenseQueries.AssignmentWithSku a) {
+    static LicenseAssignment assignment(LicenseQueries.AssignmentWithSku a, java.time.LocalDate assignedSince) {
         var la = a.assignment();
         return new LicenseAssignment(a.sku() == null ? unknownLicense(la.skuId.toString()) : license(a.sku()),
                 la.assignedByGroupId == null ? null : la.assignedByGroupId.toString(), la.assignedByGroupId == null,
                 LicenseAssignmentState.fromGraph(la.state), LicenseAssignmentError.fromGraph(la.error),
                 la.disabledPlanIds == null ? List.of() : Arrays.stream(la.disabledPlanIds).map(Object::toString).toList(),
-                la.lastUpdatedAt);
+                la.lastUpdatedAt, assignedSince);
     }
 
     static ServicePlan servicePlan(ServicePlanEntity p) {

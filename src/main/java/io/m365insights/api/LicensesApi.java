@@ -55,8 +55,12 @@ public class LicensesApi {
         return connections.page(first, after, criteria, orderBy);
     }
 
-    @Description("Users holding this license with no activity in any app (Teams included) on the `days` most recent "
-            + "days of usage data, never-active users included. Error USAGE_UNAVAILABLE while names are concealed.")
+    @Deprecated
+    @Description("Deprecated: use idleSeats, which decides from every signal of the SKU (mailbox, OneDrive, "
+            + "SharePoint, Teams, Copilot, sign-ins) and works while names are concealed. Users holding this license "
+            + "with no activity in any of the six apps of the Microsoft 365 Apps report (Teams included) on the `days` "
+            + "most recent days of usage data, never-active users included. Error USAGE_UNAVAILABLE while names are "
+            + "concealed.")
     public @NonNull UserConnection inactiveUsers(@Source License license, @DefaultValue("30") int days, Integer first,
                                                  String after, UserOrder orderBy) {
         var criteria = UserCriteria.all().withSku(UUID.fromString(license.skuId()))
@@ -64,29 +68,39 @@ public class LicensesApi {
         return connections.page(first, after, criteria, orderBy);
     }
 
-    @Description("How many holders of this license are inactive for `days` (see inactiveUsers).")
+    @Deprecated
+    @Description("Deprecated: use idleCount. How many holders of this license are inactive for `days` in the six apps "
+            + "(see inactiveUsers).")
     public List<Integer> inactiveCount(@Source List<License> page, @DefaultValue("30") int days) {
         Map<UUID, Integer> counts = licenses.inactiveCounts(skuIds(page), connections.inactiveCutoff(days, "days"));
         return page.stream().map(l -> counts.getOrDefault(UUID.fromString(l.skuId()), 0)).toList();
     }
 
-    @Description("Monthly price of one seat, from the M365_LICENSE_PRICES setting; null when not configured.")
+    @Deprecated
+    @Description("Deprecated: use price { monthly }, which carries its currency and history. Monthly price of one "
+            + "seat, from the M365_LICENSE_PRICES setting; null when not configured.")
     public BigDecimal monthlyPrice(@Source License license) {
         return prices.monthly(license.skuPartNumber()).orElse(null);
     }
 
-    @Description("Currency of the prices (M365_LICENSE_CURRENCY).")
+    @Deprecated
+    @Description("Deprecated: every Money carries its currency. Currency of the configured prices "
+            + "(M365_LICENSE_CURRENCY).")
     public @NonNull String currency(@Source License license) {
         return prices.currency();
     }
 
-    @Description("Monthly cost of the seats bought but not assigned; null without a price.")
+    @Deprecated
+    @Description("Deprecated: use unassignedMonthly (Money, at the price in force today). Monthly cost of the seats "
+            + "bought but not assigned at the configured price; null without a price.")
     public BigDecimal unassignedMonthlyCost(@Source License license) {
         return prices.monthly(license.skuPartNumber()).map(p -> p.multiply(BigDecimal.valueOf(license.unassigned())))
                 .orElse(null);
     }
 
-    @Description("Monthly cost of the seats held by inactive users (see inactiveUsers); null without a price.")
+    @Deprecated
+    @Description("Deprecated: use idleMonthlyCost. Monthly cost of the seats held by inactive users (see "
+            + "inactiveUsers); null without a price.")
     public List<BigDecimal> inactiveMonthlyCost(@Source List<License> page, @DefaultValue("30") int days) {
         Map<UUID, Integer> counts = licenses.inactiveCounts(skuIds(page), connections.inactiveCutoff(days, "days"));
         return page.stream().map(l -> prices.monthly(l.skuPartNumber())

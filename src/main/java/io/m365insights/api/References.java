@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Resolves the raw ids of a page (audit events, plan items) to the objects they name, one statement per kind for the
@@ -35,7 +36,8 @@ class References {
 
     /** The licenses, removed ones included; one Microsoft Graph never listed is known by its id only. */
     List<License> licenses(List<String> skuIds) {
-        Map<UUID, SkuEntity> found = licenses.skus(distinct(skuIds));
+        Map<UUID, SkuEntity> found = licenses.skus(distinct(skuIds)).stream()
+                .collect(Collectors.toMap(s -> s.skuId, s -> s));
         return skuIds.stream().map(id -> {
             if (id == null) {
                 return null;

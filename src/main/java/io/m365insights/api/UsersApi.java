@@ -1,6 +1,7 @@
 package io.m365insights.api;
 
 import io.m365insights.api.model.LicenseAssignment;
+import io.m365insights.licenses.SeatHistory;
 import io.m365insights.api.model.User;
 import io.m365insights.api.model.UserConnection;
 import io.m365insights.api.model.UserFilter;
@@ -23,6 +24,9 @@ import java.util.UUID;
 @GraphQLApi
 @ReaderAccess
 public class UsersApi {
+    @Inject
+    SeatHistory seatHistory;
+
     @Inject
     UserConnections connections;
 
@@ -56,9 +60,11 @@ public class UsersApi {
 
     @Description("The user's license assignments, direct and group-inherited (one query for a whole page of users).")
     public List<@NonNull List<@NonNull LicenseAssignment>> licenses(@Source List<User> page) {
-        Map<UUID, List<LicenseQueries.AssignmentWithSku>> byUser =
-                licenses.assignments(page.stream().map(u -> UUID.fromString(u.id())).distinct().toList());
+        List<UUID> ids = page.stream().map(u -> UUID.fromString(u.id())).distinct().toList();
+        Map<UUID, List<LicenseQueries.AssignmentWithSku>> byUser = licenses.assignments(ids);
+        Map<SeatHistory.Assignment, java.time.LocalDate> since = seatHistory.assignedSince(ids);
         return page.stream().map(u -> byUser.getOrDefault(UUID.fromString(u.id()), List.of()).stream()
-                .map(ApiMapper::assignment).toList()).toList();
+                .map(a -> ApiMapper.assignment(a, since.get(new SeatHistory.Assignment(a.assignment().userId,
+                        a.assignment().skuId, a.assignment().assignedByGroupId)))).toList()).toList();
     }
 }

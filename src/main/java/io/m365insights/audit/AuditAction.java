@@ -16,5 +16,7 @@ public enum AuditAction {
     @Description("syncNow.")
     SYNC_NOW,
     @Description("The offboarding policy made its plan after a sync (in enforce mode, each removal follows as UNASSIGN_LICENSE).")
-    PLAN_OFFBOARDING
+    PLAN_OFFBOARDING,
+    @Description("setLicensePrice.")
+    SET_LICENSE_PRICE
 }

@@ -50,6 +50,40 @@ public interface M365Config {
 
     Licenses licenses();
 
+    SignIns signIns();
+
+    Activity activity();
+
+    /**
+     * Seats assigned fewer days ago than this are never idle (M365_NEW_SEAT_GRACE_DAYS). The assignment date comes from
+     * the active user detail report's license assign dates, else from the assignment's lastUpdatedDateTime (an upper
+     * bound) — never from the day m365-insights first saw the seat.
+     */
+    @WithDefault("30")
+    int newSeatGraceDays();
+
+    /** Sign-in activity ({@code /users?$select=id,signInActivity}): AuditLog.Read.All and Entra ID P1 needed. */
+    interface SignIns {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Microsoft lists signInActivity at most 10 requests per minute per app. */
+        @WithDefault("10")
+        int rateLimit();
+
+        @WithDefault("1m")
+        java.time.Duration rateWindow();
+    }
+
+    /** Which signals show a seat is used (docs/activity-signals.md). */
+    interface Activity {
+        /**
+         * Per SKU part number, the signals that show its seat is used, overriding the defaults from its service
+         * plans: {@code SKU_PART=SIGNAL+SIGNAL,...}, e.g. {@code POWER_BI_PRO=SIGN_IN,SPE_E3=APPS+EXCHANGE+TEAMS}.
+         */
+        Optional<String> signals();
+    }
+
     interface ClockSettings {
         /**
          * Where the service's clock starts ({@code M365_CLOCK_START}, an ISO-8601 instant): unset (the default) is real
@@ -165,6 +199,28 @@ public interface M365Config {
         /** Lists of schema elements (types, fields, args...) an introspection query may select inside one another. */
         @WithDefault("3")
         int maxIntrospectionLists();
+
+        /**
+         * Where a caller without a valid token is sent to sign in: the {@code authorization_uri} of the 401's
+         * {@code WWW-Authenticate} challenge (Power BI finds Entra ID from it). Unset: Entra ID's authorize endpoint of
+         * {@link M365Config#tenantId()}.
+         */
+        Optional<String> authorizationUri();
+
+        /** The API's Application ID URI, sent as the challenge's {@code resource_id}: what a BI tool asks a token for. */
+        Optional<String> resourceId();
+
+        TrustedDocumentSettings trustedDocuments();
+    }
+
+    /** The operations committed under graphql-schema/, callable by id (docs/bi.md). */
+    interface TrustedDocumentSettings {
+        /** Accept only trusted documents (by documentId, or a query whose text is one of them). */
+        @WithDefault("false")
+        boolean only();
+
+        /** With {@link #only()}, callers holding one of these roles may still send any document (e.g. the admin role). */
+        Optional<java.util.List<String>> freeFormRoles();
     }
 
     /**

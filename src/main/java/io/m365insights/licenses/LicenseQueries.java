@@ -28,13 +28,9 @@ public class LicenseQueries {
         return SkuEntity.findByIdOptional(skuId);
     }
 
-    /** Many SKUs (removed ones too) in one statement, keyed by SKU id; an id Graph never listed is absent. */
-    public Map<UUID, SkuEntity> skus(Collection<UUID> skuIds) {
-        if (skuIds.isEmpty()) {
-            return Map.of();
-        }
-        return SkuEntity.<SkuEntity>list("skuId in ?1", skuIds).stream()
-                .collect(Collectors.toMap(s -> s.skuId, s -> s));
+    /** Many SKUs by id in one statement, removed ones included. */
+    public List<SkuEntity> skus(Collection<UUID> skuIds) {
+        return skuIds.isEmpty() ? List.of() : SkuEntity.<SkuEntity>find("skuId in ?1", skuIds).list();
     }
 
     /** Service plans of many SKUs in one statement, keyed by SKU. */

@@ -29,12 +29,30 @@ public interface MsGraphClient {
 
     List<MsGraphSku> listSubscribedSkus();
 
+    /** {@code GET /directory/subscriptions}, every page: the tenant's subscriptions (Organization.Read.All). */
+    List<MsGraphSubscription> listSubscriptions();
+
     /**
      * Downloads the Microsoft 365 Apps user detail report of one day (CSV, via a 302 to a pre-authenticated URL).
      * {@code beforeEachAttempt} runs before every request, retries included (report requests are paced);
      * {@code reader} reads the body of each attempt; an IOException while reading is a network fault and retried.
      */
     <T> T m365AppUserDetail(LocalDate date, Runnable beforeEachAttempt, ReportReader<T> reader);
+
+    /** The Microsoft 365 active user detail report of one day (CSV via a 302), like {@link #m365AppUserDetail}. */
+    <T> T office365ActiveUserDetail(LocalDate date, Runnable beforeEachAttempt, ReportReader<T> reader);
+
+    /** The Microsoft 365 Copilot usage user detail report, period D7 (v1.0 {@code /copilot/reports}, CSV via a 302). */
+    <T> T copilotUsageUserDetail(Runnable beforeEachAttempt, ReportReader<T> reader);
+
+    /** Page size of the sign-in listing: Microsoft serves at most 500 users a page with signInActivity. */
+    int SIGN_INS_PAGE_SIZE = 500;
+
+    /**
+     * Lists every user's signInActivity ({@code $select=id,signInActivity}), a page at a time; {@code beforeEachRequest}
+     * runs before every request, retries included (the listing is limited to 10 requests a minute).
+     */
+    void listSignIns(Runnable beforeEachRequest, Consumer<List<MsGraphSignIn>> page);
 
     /** The tenant's "display concealed names" report setting; empty when the app may not read it. */
     Optional<Boolean> reportNamesConcealed();

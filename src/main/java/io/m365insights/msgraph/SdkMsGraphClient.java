@@ -2,6 +2,8 @@ package io.m365insights.msgraph;
 
 import com.microsoft.graph.models.AdminReportSettings;
 import com.microsoft.graph.models.LicenseAssignmentState;
+import com.microsoft.graph.models.CompanySubscription;
+import com.microsoft.graph.models.CompanySubscriptionCollectionResponse;
 import com.microsoft.graph.models.SubscribedSku;
 import com.microsoft.graph.models.SubscribedSkuCollectionResponse;
 import com.microsoft.graph.models.User;
@@ -65,6 +67,31 @@ public class SdkMsGraphClient implements MsGraphClient {
     }
 
     @Override
+    public List<MsGraphSubscription> listSubscriptions() {
+        List<MsGraphSubscription> out = new ArrayList<>();
+        CompanySubscriptionCollectionResponse page = requests.execute("list subscriptions",
+                () -> graph.directory().subscriptions().get());
+        while (page != null) {
+            if (page.getValue() != null) {
+                page.getValue().forEach(s -> out.add(toSubscription(s)));
+            }
+            String next = page.getOdataNextLink();
+            page = next == null ? null : requests.execute("list subscriptions (next page)",
+                    () -> graph.directory().subscriptions().withUrl(next).get());
+        }
+        return out;
+    }
+
+    private static MsGraphSubscription toSubscription(CompanySubscription s) {
+        return new MsGraphSubscription(UUID.fromString(s.getId()), s.getCommerceSubscriptionId(),
+                s.getSkuId() == null || s.getSkuId().isBlank() ? null : UUID.fromString(s.getSkuId()), s.getSkuPartNumber(),
+                s.getStatus(), Boolean.TRUE.equals(s.getIsTrial()), s.getTotalLicenses() == null ? 0 : s.getTotalLicenses(),
+                s.getCreatedDateTime(), s.getNextLifecycleDateTime(),
+                s.getOwnerTenantId() == null || s.getOwnerTenantId().isBlank() ? null : UUID.fromString(s.getOwnerTenantId()),
+                s.getOwnerType());
+    }
+
+    @Override
     public <T> T m365AppUserDetail(LocalDate date, Runnable beforeEachAttempt, ReportReader<T> reader) {
         return requests.execute("usage report " + date, () -> {
             beforeEachAttempt.run();
@@ -78,6 +105,76 @@ public class SdkMsGraphClient implements MsGraphClient {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    @Override
+    public <T> T office365ActiveUserDetail(LocalDate date, Runnable beforeEachAttempt, ReportReader<T> reader) {
+        return report("active user detail report " + date, beforeEachAttempt, reader,
+                () -> graph.reports().getOffice365ActiveUserDetailWithDate(date).get());
+    }
+
+    /**
+     * SDK 6.69 has no request builder for {@code /copilot/reports}: a report builder with the raw URL sends the same
+     * GET and reads the body as a stream, through the same adapter (tokens, redirects, error mapping).
+     */
+    @Override
+    public <T> T copilotUsageUserDetail(Runnable beforeEachAttempt, ReportReader<T> reader) {
+        String url = graph.getRequestAdapter().getBaseUrl()
+                + "/copilot/reports/getMicrosoft365CopilotUsageUserDetail(period='D7')";
+        return report("Copilot usage report", beforeEachAttempt, reader,
+                () -> graph.reports().getOffice365ActiveUserDetailWithDate(LocalDate.EPOCH).withUrl(url).get());
+    }
+
+    private <T> T report(String operation, Runnable beforeEachAttempt, ReportReader<T> reader,
+                         java.util.function.Supplier<InputStream> request) {
+        return requests.execute(operation, () -> {
+            beforeEachAttempt.run();
+            try (InputStream body = request.get()) {
+                if (body == null) { // the SDK got a 3xx it could not follow (CONTRACT.md §1.3)
+                    throw new MsGraphException(MsGraphErrorKind.UNEXPECTED, operation, 0, null,
+                            "no report content: the redirect to the download URL was not followed", null, null);
+                }
+                return reader.read(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public void listSignIns(Runnable beforeEachRequest, Consumer<List<MsGraphSignIn>> page) {
+        UserCollectionResponse response = requests.execute("list sign-in activity", () -> {
+            beforeEachRequest.run();
+            return graph.users().get(rc -> {
+                rc.queryParameters.select = new String[]{"id", "signInActivity"};
+                rc.queryParameters.top = SIGN_INS_PAGE_SIZE;
+            });
+        });
+        while (true) {
+            List<MsGraphSignIn> signIns = new ArrayList<>();
+            if (response != null && response.getValue() != null) {
+                for (User u : response.getValue()) {
+                    var a = u.getSignInActivity();
+                    signIns.add(new MsGraphSignIn(UUID.fromString(u.getId()), a == null ? null : never(a.getLastSignInDateTime()),
+                            a == null ? null : never(a.getLastNonInteractiveSignInDateTime()),
+                            a == null ? null : never(a.getLastSuccessfulSignInDateTime())));
+                }
+            }
+            page.accept(signIns);
+            String next = response == null ? null : response.getOdataNextLink();
+            if (next == null) {
+                return;
+            }
+            response = requests.execute("list sign-in activity (next page)", () -> {
+                beforeEachRequest.run();
+                return graph.users().withUrl(next).get();
+            });
+        }
+    }
+
+    /** Microsoft writes "never" as 0001-01-01T00:00:00Z. */
+    private static java.time.OffsetDateTime never(java.time.OffsetDateTime t) {
+        return t == null || t.getYear() <= 1 ? null : t;
     }
 
     @Override

@@ -38,14 +38,16 @@ public class SyncFreshness {
 
     /**
      * For each part, when its last successful run finished; empty when it never succeeded. The last run is the one
-     * started last (highest id), whatever clock stamped it.
+     * started last (highest id), whatever clock stamped it. A PARTIAL part counts: it stored what it could and says
+     * what is missing (e.g. sign-ins on a tenant without Entra ID P1), so its data is as fresh as it can be; a FAILED
+     * part does not.
      */
     public Map<SyncPartName, Optional<Instant>> lastSucceeded() throws SQLException {
         Map<SyncPartName, Optional<Instant>> result = new EnumMap<>(SyncPartName.class);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      select p.part, (select s.finished_at from sync_run_part s
-                                     where s.part = p.part and s.status = 'SUCCEEDED'
+                                     where s.part = p.part and s.status in ('SUCCEEDED', 'PARTIAL')
                                      order by s.run_id desc limit 1)
                      from unnest(?::text[]) as p(part)""")) {
             ps.setArray(1, c.createArrayOf("text", parts.stream().map(SyncPartName::name).toArray(String[]::new)));

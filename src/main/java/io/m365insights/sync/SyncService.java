@@ -138,6 +138,7 @@ public class SyncService {
     private SyncRunStatus execute(Connection c, long runId, SyncTrigger trigger) {
         long started = System.nanoTime();
         List<String> failures = new ArrayList<>();
+        List<String> partial = new ArrayList<>();
         Map<SyncPartName, SyncRunFinished.Part> parts = new EnumMap<>(SyncPartName.class);
         StringBuilder summary = new StringBuilder();
         try {
@@ -150,6 +151,10 @@ public class SyncService {
                 try {
                     outcome = step.run(new SyncStep.Context(runId, c));
                     detail = outcome.detail();
+                    if (outcome.partial()) {
+                        status = SyncRunStatus.PARTIAL;
+                        partial.add(step.part() + ": " + detail);
+                    }
                 } catch (Exception e) {
                     status = SyncRunStatus.FAILED;
                     detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -166,9 +171,11 @@ public class SyncService {
                             outcome.updated(), outcome.deleted()));
                 }
             }
-            SyncRunStatus result = failures.isEmpty() ? SyncRunStatus.SUCCEEDED
+            SyncRunStatus result = failures.isEmpty() && partial.isEmpty() ? SyncRunStatus.SUCCEEDED
                     : failures.size() == steps.size() ? SyncRunStatus.FAILED : SyncRunStatus.PARTIAL;
-            recorder.finish(c, runId, result, failures.isEmpty() ? null : String.join("; ", failures));
+            List<String> problems = new ArrayList<>(failures);
+            problems.addAll(partial);
+            recorder.finish(c, runId, result, problems.isEmpty() ? null : String.join("; ", problems));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             LOG.infof("Sync run %d (%s) %s in %d ms:%s", runId, trigger.name().toLowerCase(), result, took.toMillis(),
                     summary);

@@ -16,7 +16,14 @@ public interface SyncStep {
     record Context(long runId, Connection connection) {
     }
 
-    /** What a step did: rows read from Microsoft Graph, rows created/updated/deleted here, and a short note. */
-    record Outcome(int read, int created, int updated, int deleted, String detail) {
+    /**
+     * What a step did: rows read from Microsoft Graph, rows created/updated/deleted here, and a short note.
+     * {@code partial}: the step kept what it could but something is missing (e.g. a permission), said in the detail;
+     * the part is PARTIAL.
+     */
+    record Outcome(int read, int created, int updated, int deleted, String detail, boolean partial) {
+        public Outcome(int read, int created, int updated, int deleted, String detail) {
+            this(read, created, updated, deleted, detail, false);
+        }
     }
 }

@@ -34,11 +34,19 @@ public class ReportPacer {
 
     /** Blocks until a request of {@code report} may go out, and records it. Runs on the sync's own connection. */
     public void beforeRequest(Connection c, String report) {
+        beforeRequest(c, report, limit, window);
+    }
+
+    /**
+     * The same with a limit of its own: each report function, and the sign-in listing (10 a minute), has its own
+     * budget, kept in the same table under its own name.
+     */
+    public void beforeRequest(Connection c, String report, int limit, Duration window) {
         try {
             while (true) {
-                Duration wait = waitNeeded(c, report);
+                Duration wait = waitNeeded(c, report, limit, window);
                 if (wait.isZero()) {
-                    record(c, report);
+                    record(c, report, window);
                     return;
                 }
                 LOG.debugf("Pacing %s: waiting %d ms to stay under %d requests per %s", report, wait.toMillis(),
@@ -54,7 +62,7 @@ public class ReportPacer {
     }
 
     /** Zero when a request may go now; otherwise until the oldest request of the window leaves it, plus a margin. */
-    private Duration waitNeeded(Connection c, String report) throws SQLException {
+    private static Duration waitNeeded(Connection c, String report, int limit, Duration window) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select requested_at, clock_timestamp() from report_request where report = ?
                 order by requested_at desc offset ? limit 1""")) {
@@ -73,7 +81,7 @@ public class ReportPacer {
         }
     }
 
-    private void record(Connection c, String report) throws SQLException {
+    private static void record(Connection c, String report, Duration window) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "insert into report_request (report, requested_at) values (?, clock_timestamp())");
              PreparedStatement prune = c.prepareStatement(

@@ -52,7 +52,7 @@ public class UserSync implements SyncStep {
                 stage(c, page);
                 read[0] += page.size();
             });
-            return apply(c, read[0], OffsetDateTime.now(clock));
+            return apply(c, context.runId(), read[0], OffsetDateTime.now(clock));
         } finally {
             clearStaging(c);
         }
@@ -88,7 +88,7 @@ public class UserSync implements SyncStep {
         }
     }
 
-    private static Outcome apply(Connection c, int read, OffsetDateTime now) throws SQLException {
+    private static Outcome apply(Connection c, long runId, int read, OffsetDateTime now) throws SQLException {
         return Jdbc.inTransaction(c, () -> {
             int created;
             int updated;
@@ -127,6 +127,7 @@ public class UserSync implements SyncStep {
                 ps.setObject(2, now);
                 deleted = ps.executeUpdate();
             }
+            recordSeatChanges(c, runId, now);
             int removedAssignments;
             try (PreparedStatement ps = c.prepareStatement("""
                     delete from license_assignment la where not exists (
@@ -155,5 +156,36 @@ public class UserSync implements SyncStep {
             return new Outcome(read, created, updated, deleted, String.format(
                     "%d users listed; license assignments +%d -%d", read, addedAssignments, removedAssignments));
         });
+    }
+
+    /**
+     * Seat history (seat_event): assignments (by user, SKU and granting group) that appeared since the last sync, and
+     * those that went. On the first successful users sync of an install, what is there is FIRST_SEEN: its start is
+     * unknown. Runs before the assignments are replaced, in the same transaction.
+     */
+    private static void recordSeatChanges(Connection c, long runId, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                with first_sync as (
+                    select not exists (select 1 from sync_run_part where part = 'USERS' and status = 'SUCCEEDED') as yes)
+                insert into seat_event (occurred_at, user_id, sku_id, assigned_by_group_id, kind, source, sync_run_id)
+                select ?, s.user_id, s.sku_id, s.assigned_by_group_id,
+                       case when (select yes from first_sync) then 'FIRST_SEEN' else 'ASSIGNED' end, 'SYNC', ?
+                from (select distinct user_id, sku_id, assigned_by_group_id from staged_license_assignment) s
+                where exists (select 1 from staged_user u where u.id = s.user_id)
+                  and not exists (select 1 from license_assignment la where la.user_id = s.user_id
+                      and la.sku_id = s.sku_id and la.assigned_by_group_id is not distinct from s.assigned_by_group_id)
+                union all
+                select ?, la.user_id, la.sku_id, la.assigned_by_group_id, 'REMOVED', 'SYNC', ?
+                from (select distinct user_id, sku_id, assigned_by_group_id from license_assignment) la
+                where not exists (select 1 from staged_license_assignment s
+                    where s.user_id = la.user_id and s.sku_id = la.sku_id
+                      and s.assigned_by_group_id is not distinct from la.assigned_by_group_id
+                      and exists (select 1 from staged_user u where u.id = s.user_id))""")) {
+            ps.setObject(1, now);
+            ps.setLong(2, runId);
+            ps.setObject(3, now);
+            ps.setLong(4, runId);
+            ps.executeUpdate();
+        }
     }
 }

@@ -67,9 +67,10 @@ class MetricsTest {
                 .isEqualTo(Syncs.part(run, "USERS").get("itemsRead").asDouble());
         assertThat(delta(before, after, "m365_sync_rows_total", "part", "users", "change", "updated")).isEqualTo(1);
         assertThat(delta(before, after, "m365_sync_rows_total", "part", "users", "change", "created")).isZero();
-        // Microsoft Graph requests by status: two pages of users and the SKUs, all 200
+        // Microsoft Graph requests by status: two pages of users (999 a page), three of sign-in activity (500 a
+        // page), and the SKUs, all 200
         assertThat(delta(before, after, "m365_msgraph_requests_seconds_count", "status", "200", "uri", "users"))
-                .isEqualTo(2);
+                .isEqualTo(2 + 3);
         assertThat(delta(before, after, "m365_msgraph_requests_seconds_count", "status", "200", "uri", "subscribedSkus"))
                 .isEqualTo(1);
         // when each part last succeeded, as the database says

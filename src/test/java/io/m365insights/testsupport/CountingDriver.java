@@ -24,11 +24,19 @@ import java.util.logging.Logger;
  */
 public final class CountingDriver implements Driver {
     private static final AtomicLong EXECUTED = new AtomicLong();
+    /** The latest statements' SQL, for a failing test's message. */
+    private static final java.util.Deque<String> RECENT = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Driver postgres = new org.postgresql.Driver();
 
     /** Statements executed since the application started (a batch counts once). */
     public static long executed() {
         return EXECUTED.get();
+    }
+
+    /** The SQL of the latest {@code n} statements executed (at most 50 are kept), oldest first. */
+    public static java.util.List<String> recent(int n) {
+        java.util.List<String> all = new java.util.ArrayList<>(RECENT);
+        return all.subList(Math.max(0, all.size() - n), all.size());
     }
 
     @Override
@@ -38,12 +46,20 @@ public final class CountingDriver implements Driver {
     }
 
     /** Wraps connections and the statements they make; counts the statements' executions. */
-    private record Counting(Object target) implements InvocationHandler {
+    private record Counting(Object target, String sql) implements InvocationHandler {
+        Counting(Object target) {
+            this(target, null);
+        }
+
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
             if (target instanceof Statement && name.startsWith("execute")) {
                 EXECUTED.incrementAndGet();
+                RECENT.addLast(sql != null ? sql : args != null && args.length > 0 ? String.valueOf(args[0]) : name);
+                while (RECENT.size() > 50) {
+                    RECENT.pollFirst();
+                }
             }
             if (name.equals("unwrap") || name.equals("isWrapperFor")) {
                 // the driver's own types (PGConnection for COPY): the real object answers
@@ -53,7 +69,8 @@ public final class CountingDriver implements Driver {
             if (target instanceof Connection && result instanceof Statement s) {
                 Class<? extends Statement> type = s instanceof CallableStatement ? CallableStatement.class
                         : s instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-                return proxy(type, s, new Counting(s));
+                String text = name.startsWith("prepare") && args != null && args[0] instanceof String q ? q : null;
+                return proxy(type, s, new Counting(s, text));
             }
             return result;
         }

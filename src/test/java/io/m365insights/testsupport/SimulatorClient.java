@@ -89,6 +89,16 @@ public final class SimulatorClient {
         return send("GET", "/_simulator/usage?date=" + date, null);
     }
 
+    /** Sign-in and activity report behaviour: missing permission or P1, throttling, reports not served. */
+    public void activity(Map<String, Object> settings) {
+        send("PATCH", "/_simulator/activity", settings);
+    }
+
+    /** Per user what the activity sources say: active user detail of {@code date}, Copilot, sign-ins as of today. */
+    public JsonNode activityRaw(java.time.LocalDate date) {
+        return send("GET", "/_simulator/activity?date=" + date, null);
+    }
+
     public void revokeTokens() {
         send("POST", "/_simulator/tokens/revoke", null);
     }

@@ -22,6 +22,12 @@ public class TestDatabase {
         execute("truncate usage_month, usage_daily, usage_report_day, report_request, usage_state, usage_identity");
     }
 
+    /** Forgets every activity signal beyond the Apps report (service activity, Copilot snapshots, sign-ins). */
+    public void clearActivity() {
+        execute("truncate service_activity, service_activity_day, copilot_snapshot, copilot_snapshot_row, "
+                + "sign_in_activity, activity_source, report_request");
+    }
+
     public void execute(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -14,12 +14,17 @@ public class AccessCheck {
         if (identity.isAnonymous()) {
             throw new AccessDeniedException("Authentication required: call the API with a bearer token");
         }
-        boolean allowed = identity.hasRole(role) || (Roles.READER.equals(role) && identity.hasRole(Roles.ADMIN));
-        if (!allowed) {
+        if (!grants(identity, role)) {
             throw new AccessDeniedException("This operation needs the role " + role + "; your token has "
                     + (identity.getRoles().isEmpty() ? "no role" : String.join(", ", identity.getRoles().stream()
                     .sorted().toList())));
         }
+    }
+
+    /** Whether the identity holds the role (admin implies reader). */
+    public static boolean grants(SecurityIdentity identity, String role) {
+        return !identity.isAnonymous()
+                && (identity.hasRole(role) || (Roles.READER.equals(role) && identity.hasRole(Roles.ADMIN)));
     }
 
     /** Who is calling, for the audit log: the token's principal name. */

@@ -12,6 +12,7 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import io.m365insights.api.documents.TrustedDocuments;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,8 +31,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A well-formed GraphQL-over-HTTP request: {@code query} (a string), optional {@code operationName} (a string),
- * {@code variables} and {@code extensions} (maps), read from a JSON body (POST) or the URL's query (GET). Anything else
+ * A well-formed GraphQL-over-HTTP request: {@code query} (a string) or {@code documentId} (a trusted document's id),
+ * optional {@code operationName} (a string), {@code variables} and {@code extensions} (maps), read from a JSON body
+ * (POST) or the URL's query (GET). Anything else
  * is not a GraphQL-over-HTTP request and is refused with {@link Malformed} (400) before GraphQL sees it.
  */
 record GraphQLHttpRequest(String query, String operationName, JsonObject variables, JsonObject extensions) {
@@ -43,8 +45,42 @@ record GraphQLHttpRequest(String query, String operationName, JsonObject variabl
         }
     }
 
-    /** A POST body in {@code application/json}. */
-    static GraphQLHttpRequest fromJson(String body, JsonReaderFactory json) throws Malformed {
+    /** A {@code documentId} that names no trusted document: 400, and nothing runs. */
+    static final class UnknownDocument extends Exception {
+        UnknownDocument(String id) {
+            super("Unknown documentId \"" + id + "\": a trusted document is named by its file under graphql-schema/ "
+                    + "without .graphql (e.g. bi/usage-daily) or by sha256:<hex of the file>; "
+                    + TrustedDocuments.MANIFEST + " lists them");
+        }
+    }
+
+    /**
+     * The document to run: the request's {@code query}, or the trusted document its {@code documentId} names (never
+     * both). {@code trusted} says whether the text is one of the trusted documents (by id or by identical text).
+     */
+    private static String document(String query, String documentId, TrustedDocuments documents)
+            throws Malformed, UnknownDocument {
+        if (documentId == null) {
+            if (query == null) {
+                throw new Malformed("Send the GraphQL document in \"query\", or a trusted document's id in \"documentId\"");
+            }
+            return query;
+        }
+        if (query != null) {
+            throw new Malformed("Send either \"query\" or \"documentId\", not both");
+        }
+        return documents.find(documentId).map(TrustedDocuments.Document::text)
+                .orElseThrow(() -> new UnknownDocument(documentId));
+    }
+
+    /** Whether the document is one of the trusted documents (named by id, or sent as their exact text). */
+    boolean trusted(TrustedDocuments documents) {
+        return documents.isTrusted(query);
+    }
+
+    /** A POST body in {@code application/json}: {@code query} or {@code documentId}. */
+    static GraphQLHttpRequest fromJson(String body, JsonReaderFactory json, TrustedDocuments documents)
+            throws Malformed, UnknownDocument {
         if (body == null || body.isBlank()) {
             throw new Malformed("The request body is empty: send a JSON object with a \"query\" string");
         }
@@ -57,27 +93,42 @@ record GraphQLHttpRequest(String query, String operationName, JsonObject variabl
         if (!(parsed instanceof JsonObject request)) {
             throw new Malformed("The request body must be a JSON object with a \"query\" string");
         }
-        JsonValue query = request.get("query");
-        if (!(query instanceof JsonString q)) {
+        JsonValue query = request.getOrDefault("query", JsonValue.NULL);
+        JsonValue documentId = request.getOrDefault("documentId", JsonValue.NULL);
+        if (query != JsonValue.NULL && !(query instanceof JsonString)) {
             throw new Malformed("\"query\" must be a string holding the GraphQL document");
         }
+        if (documentId != JsonValue.NULL && !(documentId instanceof JsonString)) {
+            throw new Malformed("\"documentId\" must be a string: the id of a trusted document");
+        }
+        if (query == JsonValue.NULL && documentId == JsonValue.NULL) {
+            throw new Malformed("\"query\" must be a string holding the GraphQL document (or send \"documentId\")");
+        }
+        String text = document(query instanceof JsonString q ? q.getString() : null,
+                documentId instanceof JsonString d ? d.getString() : null, documents);
         JsonValue operationName = request.getOrDefault("operationName", JsonValue.NULL);
         if (operationName != JsonValue.NULL && !(operationName instanceof JsonString)) {
             throw new Malformed("\"operationName\" must be a string or null");
         }
-        return new GraphQLHttpRequest(q.getString(),
+        return new GraphQLHttpRequest(text,
                 operationName instanceof JsonString name ? emptyToNull(name.getString()) : null,
                 map(request.getOrDefault("variables", JsonValue.NULL), "variables"),
                 map(request.getOrDefault("extensions", JsonValue.NULL), "extensions"));
     }
 
-    /** A GET: parameters already URL-decoded; {@code variables} and {@code extensions} are JSON strings. */
-    static GraphQLHttpRequest fromQueryParameters(Map<String, String> params, JsonReaderFactory json) throws Malformed {
-        String query = params.get("query");
-        if (query == null || query.isEmpty()) {
-            throw new Malformed("The \"query\" URL parameter is missing: pass the GraphQL document in it");
+    /**
+     * A GET: parameters already URL-decoded; {@code variables} and {@code extensions} are JSON strings. The document
+     * is in {@code query}, or {@code documentId} names a trusted one.
+     */
+    static GraphQLHttpRequest fromQueryParameters(Map<String, String> params, JsonReaderFactory json,
+                                                  TrustedDocuments documents) throws Malformed, UnknownDocument {
+        String query = emptyToNull(params.get("query"));
+        String documentId = emptyToNull(params.get("documentId"));
+        if (query == null && documentId == null) {
+            throw new Malformed("The \"query\" URL parameter is missing: pass the GraphQL document in it (or a "
+                    + "trusted document's id in \"documentId\")");
         }
-        return new GraphQLHttpRequest(query, emptyToNull(params.get("operationName")),
+        return new GraphQLHttpRequest(document(query, documentId, documents), emptyToNull(params.get("operationName")),
                 jsonMap(params.get("variables"), "variables", json), jsonMap(params.get("extensions"), "extensions", json));
     }
 

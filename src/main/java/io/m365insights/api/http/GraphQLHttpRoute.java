@@ -1,5 +1,7 @@
 package io.m365insights.api.http;
 
+import io.m365insights.api.documents.TrustedDocuments;
+import io.m365insights.config.M365Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -37,14 +39,20 @@ public class GraphQLHttpRoute {
                  @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
                  Instance<CurrentIdentityAssociation> identity, CurrentVertxRequest currentRequest,
-                 Instance<MeterRegistry> registry) {
+                 Instance<MeterRegistry> registry, M365Config config) {
         String path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBody.asLongValue());
         router.route(path).order(ORDER)
                 .handler(onEventLoop(body))
                 // unordered: requests must not queue behind one another (see the class comment)
                 .blockingHandler(new GraphQLOverHttpHandler(identity.isResolvable() ? identity.get() : null,
-                        currentRequest, registry.isResolvable() ? registry.get() : null), false);
+                        currentRequest, registry.isResolvable() ? registry.get() : null,
+                        TrustedDocuments.load(GraphQLHttpRoute.class.getClassLoader()), policy(config)), false);
+    }
+
+    private static TrustedDocumentPolicy policy(M365Config config) {
+        M365Config.TrustedDocumentSettings settings = config.api().trustedDocuments();
+        return new TrustedDocumentPolicy(settings.only(), settings.freeFormRoles().orElse(java.util.List.of()));
     }
 
     /** The body handler must start reading on the request's event loop (authentication may end on a worker). */

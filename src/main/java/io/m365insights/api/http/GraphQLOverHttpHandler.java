@@ -1,6 +1,7 @@
 package io.m365insights.api.http;
 
 import graphql.language.OperationDefinition;
+import io.m365insights.api.documents.TrustedDocuments;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
@@ -28,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * <li>POST with {@code application/json} (UTF-8; repeated, as GraphiQL sends it: {@link RequestMediaType}); another or
  * no Content-Type is 415;</li>
  * <li>GET with URL parameters, for queries only: a mutation is 405 and is not run;</li>
+ * <li>{@code documentId} instead of {@code query} (GET or POST) runs a trusted document ({@link TrustedDocuments}); an
+ * unknown id is 400; with {@code m365.api.trusted-documents.only}, any other document is 403
+ * ({@link TrustedDocumentPolicy});</li>
  * <li>a request that is not well formed (not JSON, {@code query} not a string, {@code variables} not a map...) is
  * 400;</li>
  * <li>the response type follows {@code Accept} ({@link ResponseMediaType}); none acceptable is 406; with
@@ -42,10 +46,15 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
     static final String TIMER = "mp_graphql";
 
     private final MeterRegistry registry;
+    private final TrustedDocuments documents;
+    private final TrustedDocumentPolicy policy;
 
-    GraphQLOverHttpHandler(CurrentIdentityAssociation identity, CurrentVertxRequest request, MeterRegistry registry) {
+    GraphQLOverHttpHandler(CurrentIdentityAssociation identity, CurrentVertxRequest request, MeterRegistry registry,
+                           TrustedDocuments documents, TrustedDocumentPolicy policy) {
         super(identity, request, true); // runs on a worker thread (GraphQLHttpRoute): resolvers run in place
         this.registry = registry;
+        this.documents = documents;
+        this.policy = policy;
     }
 
     @Override
@@ -73,10 +82,18 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
         }
         GraphQLHttpRequest request;
         try {
-            request = method == HttpMethod.GET ? GraphQLHttpRequest.fromQueryParameters(firstValues(ctx), jsonReaderFactory)
-                    : GraphQLHttpRequest.fromJson(ctx.body().asString("UTF-8"), jsonReaderFactory);
+            request = method == HttpMethod.GET
+                    ? GraphQLHttpRequest.fromQueryParameters(firstValues(ctx), jsonReaderFactory, documents)
+                    : GraphQLHttpRequest.fromJson(ctx.body().asString("UTF-8"), jsonReaderFactory, documents);
         } catch (GraphQLHttpRequest.Malformed e) {
             refuse(ctx, type, 400, "BAD_REQUEST", e.getMessage());
+            return;
+        } catch (GraphQLHttpRequest.UnknownDocument e) {
+            refuse(ctx, type, 400, "TRUSTED_DOCUMENT_NOT_FOUND", e.getMessage());
+            return;
+        }
+        if (!request.trusted(documents) && !policy.mayRunAnyDocument(ctx)) {
+            refuse(ctx, type, 403, "TRUSTED_DOCUMENTS_ONLY", TrustedDocumentPolicy.REFUSAL);
             return;
         }
         Optional<GraphQLHttpRequest.Operation> operation = request.operation();

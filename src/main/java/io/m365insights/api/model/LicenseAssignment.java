@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -17,5 +18,9 @@ public record LicenseAssignment(
         LicenseAssignmentState state,
         @Description("Why the assignment failed or is in error; null when it is fine.") LicenseAssignmentError error,
         @NonNull @Description("Service plans switched off in this assignment.") List<@NonNull String> disabledPlanIds,
-        OffsetDateTime lastUpdatedAt) {
+        OffsetDateTime lastUpdatedAt,
+        @Description("The day this assignment was last seen to appear (by a sync, or made through this service), from "
+                + "the seat history; null when it was already there at this service's first sync, so its start is "
+                + "unknown (lastUpdatedAt is then the nearest fact: when Microsoft last changed it).")
+        LocalDate assignedSince) {
 }

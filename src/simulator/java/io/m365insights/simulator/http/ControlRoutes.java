@@ -76,11 +76,14 @@ final class ControlRoutes {
                 "POST /_simulator/faults {method, pathRegex, skip, times, rate, mode: ONE_OF|SEQUENCE, faults: [{kind, "
                         + "status, code, retryAfter, delayMillis}]}",
                 "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke",
-                "POST /_simulator/tokens/expire", "POST /_simulator/paging {maxPageSize} (until the next reset)",
+                "POST /_simulator/tokens/expire", "GET /_simulator/subscriptions", "PATCH /_simulator/subscriptions/{id} {status, nextLifecycleDateTime, totalLicenses}", "DELETE /_simulator/subscriptions/{id}", "POST /_simulator/paging {maxPageSize} (until the next reset)",
                 "GET /_simulator/usage?date=YYYY-MM-DD (the rows of that day's usage report, as JSON)",
                 "PATCH /_simulator/reports {concealed, forbidden, throttle: {enforced, limit, windowMillis}, "
                         + "clockOffsetDays, truncatedDates, reportDays}",
                 "GET /_simulator/reports/stats (report files served, their rows, generation time)",
+                "GET /_simulator/activity?date=YYYY-MM-DD (per user: active user detail of that day, Copilot, sign-ins)",
+                "PATCH /_simulator/activity {signIns: {forbidden, noPremium, throttle}, activeUserReport: {notServed, "
+                        + "throttle}, copilotReport: {notServed, throttle}}",
                 "POST /_simulator/api-tokens {roles, upn, name, audience, expiresInSeconds}")
                 .forEach(endpoints::add);
         return SimResponse.json(200, Json.write(n));
@@ -104,7 +107,10 @@ final class ControlRoutes {
                 skus.addObject().put("skuId", s.skuId.toString()).put("skuPartNumber", s.skuPartNumber)
                         .put("capabilityStatus", s.capabilityStatus).put("enabled", s.enabledUnits)
                         .put("suspended", s.suspendedUnits).put("warning", s.warningUnits)
-                        .put("lockedOut", s.lockedOutUnits).put("consumed", t.consumedUnits(s.skuId));
+                        .put("lockedOut", s.lockedOutUnits).put("consumed", t.consumedUnits(s.skuId))
+                        .putArray("servicePlans").addAll(s.servicePlans.stream()
+                                .map(p -> (com.fasterxml.jackson.databind.JsonNode) Json.object()
+                                        .put("servicePlanName", p.servicePlanName())).toList());
             }
             ArrayNode groups = n.putArray("groups");
             for (SimGroup g : t.groups()) {
@@ -122,7 +128,8 @@ final class ControlRoutes {
                 for (SimAssignment a : u.assignments) {
                     ObjectNode an = as.addObject().put("skuId", a.skuId().toString())
                             .put("groupId", a.groupId() == null ? null : a.groupId().toString())
-                            .put("state", a.state()).put("error", a.error());
+                            .put("state", a.state()).put("error", a.error())
+                            .put("lastUpdatedDateTime", a.lastUpdated().toString());
                     ArrayNode dp = an.putArray("disabledPlans");
                     a.disabledPlans().forEach(p -> dp.add(p.toString()));
                 }

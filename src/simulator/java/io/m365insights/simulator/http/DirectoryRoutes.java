@@ -64,9 +64,18 @@ final class DirectoryRoutes {
                 return ODataErrors.badRequest("Invalid paging token specified.", r);
             }
         }
+        boolean signIns = select.contains("signInActivity");
+        if (signIns) {
+            SimResponse refused = sim.activity().signInGate(r);
+            if (refused != null) {
+                return refused;
+            }
+        }
         int from = offset;
-        int pageSize = Math.min(top, sim.maxPageSize()); // Graph may serve smaller pages than $top asks
+        // Graph may serve smaller pages than $top asks; with signInActivity at most 500 (CONTRACT.md §10.3)
+        int pageSize = Math.min(Math.min(top, sim.maxPageSize()), signIns ? ActivityRoutes.SIGN_IN_PAGE : top);
         List<String> fields = select;
+        java.time.LocalDate today = sim.today();
         return sim.tenant().read(t -> {
             List<SimUser> users = t.users();
             ObjectNode body = Json.object();
@@ -78,7 +87,11 @@ final class DirectoryRoutes {
             }
             ArrayNode value = body.putArray("value");
             for (int i = from; i < to; i++) {
-                value.add(GraphJson.user(users.get(i), fields));
+                ObjectNode u = GraphJson.user(users.get(i), fields);
+                if (signIns) {
+                    u.set("signInActivity", sim.activity().signInActivity(t, users.get(i), today));
+                }
+                value.add(u);
             }
             return SimResponse.json(200, Json.write(body));
         });

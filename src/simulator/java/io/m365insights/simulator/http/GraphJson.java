@@ -26,7 +26,7 @@ final class GraphJson {
     static final Set<String> USER_PROPERTIES = Set.of("id", "userPrincipalName", "displayName", "givenName", "surname",
             "mail", "accountEnabled", "department", "jobTitle", "usageLocation", "createdDateTime", "assignedLicenses",
             "licenseAssignmentStates", "businessPhones", "mobilePhone", "officeLocation", "preferredLanguage",
-            "mailNickname");
+            "mailNickname", "signInActivity");
 
     static ObjectNode user(SimUser u, List<String> select) {
         ObjectNode n = Json.object();

@@ -35,6 +35,8 @@ public final class GraphSimulator implements AutoCloseable {
     private final HttpServer downloadServer;
     private final Router downloadRouter = new Router();
     private final ReportRoutes reports;
+    private final ActivityRoutes activity;
+    private final SubscriptionRoutes subscriptions;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Router router = new Router();
     private final TokenIssuer tokens;
@@ -48,7 +50,9 @@ public final class GraphSimulator implements AutoCloseable {
     private GraphSimulator(SimulatorOptions options) throws IOException {
         this.options = options;
         this.tokens = new TokenIssuer(options.clock());
-        this.tenant = TenantGenerator.generate(options.seed(), options.users());
+        reports = new ReportRoutes(this);
+        activity = new ActivityRoutes(this);
+        this.tenant = TenantGenerator.generate(options.seed(), options.users(), null, reports.today());
         this.seed = options.seed();
         new TokenRoutes(this).register(router);
         new DirectoryRoutes(this).register(router);
@@ -56,8 +60,11 @@ public final class GraphSimulator implements AutoCloseable {
         new ControlRoutes(this).register(router);
         identity = new IdentityRoutes(this);
         identity.register(router);
-        reports = new ReportRoutes(this);
         reports.register(router, downloadRouter);
+        activity.register(router);
+        subscriptions = new SubscriptionRoutes(this);
+        subscriptions.register(router);
+        subscriptions.regenerate();
         server = HttpServer.create(new InetSocketAddress("localhost", options.port()), 256);
         server.createContext("/", exchange -> handle(exchange, router));
         server.setExecutor(executor);
@@ -112,6 +119,19 @@ public final class GraphSimulator implements AutoCloseable {
         return tenant;
     }
 
+    /** The simulator's one "today" (reports, sign-ins, new starters); the control API can move it by whole days. */
+    public java.time.LocalDate today() {
+        return reports.today();
+    }
+
+    ReportRoutes reports() {
+        return reports;
+    }
+
+    ActivityRoutes activity() {
+        return activity;
+    }
+
     public FaultInjector faults() {
         return faults;
     }
@@ -138,9 +158,11 @@ public final class GraphSimulator implements AutoCloseable {
      * so the app's token URL and the tokens it holds remain valid.
      */
     public void reset(long seed, int users) {
-        tenant = TenantGenerator.generate(seed, users, tenant.tenantId());
-        this.seed = seed;
         reports.reset();
+        activity.reset();
+        tenant = TenantGenerator.generate(seed, users, tenant.tenantId(), reports.today());
+        this.seed = seed;
+        subscriptions.regenerate();
         faults.clear(seed);
         requestLog.clear();
         maxPageSize = DEFAULT_MAX_PAGE_SIZE;
@@ -157,6 +179,7 @@ public final class GraphSimulator implements AutoCloseable {
         config.put("m365.simulator.url", origin());
         // the simulator does not throttle reports unless asked to: no need to pace them at Microsoft's rate
         config.put("m365.reports.rate-window", "1s");
+        config.put("m365.sign-ins.rate-window", "1s");
         // the simulated Entra ID also issues the tokens callers present to our API
         config.put("quarkus.oidc.auth-server-url", identity.issuer());
         config.put("quarkus.oidc.client-id", IdentityRoutes.API_CLIENT_ID);

@@ -40,7 +40,8 @@ final class ReportRoutes {
     static final int KEPT_DAYS = 28;
     private static final Pattern FUNCTION = Pattern.compile("(date|period)=('?)([^')]*)\\2");
 
-    private record Download(LocalDate date, boolean concealed, boolean incomplete) {
+    /** A pending download: the Apps report of a day, or another report's file ({@code body} not null). */
+    private record Download(LocalDate date, boolean concealed, boolean incomplete, java.util.function.Supplier<byte[]> body) {
     }
 
     private final GraphSimulator sim;
@@ -131,9 +132,33 @@ final class ReportRoutes {
                     + ". Only support data for the past 28 days.", r);
         }
         String id = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-        downloads.put(id, new Download(date, concealed, !date.isBefore(latest)));
+        downloads.put(id, new Download(date, concealed, !date.isBefore(latest), null));
         return SimResponse.of(302, "text/plain", new byte[0])
                 .header("Location", sim.downloadOrigin() + "/data/download/" + id);
+    }
+
+    /** A 302 to a pre-authenticated download of a file rendered when it is downloaded (other reports). */
+    SimResponse redirectToDownload(java.util.function.Supplier<byte[]> body) {
+        String id = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        downloads.put(id, new Download(null, concealed, false, body));
+        return SimResponse.of(302, "text/plain", new byte[0])
+                .header("Location", sim.downloadOrigin() + "/data/download/" + id);
+    }
+
+    /** The tenant's concealed-names setting, which applies to every report. */
+    boolean concealed() {
+        return concealed;
+    }
+
+    /** The app registration lacks Reports.Read.All: every report answers 403. */
+    boolean reportsForbidden() {
+        return reportsForbidden;
+    }
+
+    /** The latest day reports serve and the oldest (Microsoft's 28 days back from it). */
+    boolean servesDay(LocalDate date) {
+        LocalDate latest = today().minusDays(LATEST_DAY_OFFSET);
+        return !date.isBefore(latest.minusDays(keptDays - 1L)) && !date.isAfter(today());
     }
 
     /** Sliding window per report function, as Microsoft counts it; a 429 says when the oldest request leaves it. */
@@ -163,6 +188,9 @@ final class ReportRoutes {
         }
         if (r.header("authorization") != null) { // pre-authenticated: a token must never be sent here
             return SimResponse.of(400, "text/plain", "Unexpected Authorization header.".getBytes(StandardCharsets.UTF_8));
+        }
+        if (d.body() != null) {
+            return SimResponse.of(200, "application/octet-stream", d.body().get());
         }
         long started = System.nanoTime();
         List<UsageModel.Row> rows = sim.tenant().read(t ->

@@ -24,10 +24,18 @@ public final class SkuCatalog {
     public static final UUID VISIOCLIENT = UUID.fromString("c5928f49-12ba-48f7-ada3-0d743a3601d5");
     public static final UUID PROJECTPROFESSIONAL = UUID.fromString("53818b1b-4a27-454b-8896-0dba576410e6");
     public static final UUID AAD_PREMIUM = UUID.fromString("078d2b04-f1bd-4111-bbd4-b4b1b354cef4");
+    /** Microsoft 365 Copilot (CONTRACT.md §10.1): recognised by its M365_COPILOT_* service plans, not its part number. */
+    public static final UUID M365_COPILOT = UUID.fromString("639dec6b-bb19-468b-871c-c5c441c4b0cb");
 
     static final SimServicePlan EXCHANGE_S_ENTERPRISE = plan("efb87545-963c-4e0d-99df-69c6916d9eb0", "EXCHANGE_S_ENTERPRISE");
     static final SimServicePlan SHAREPOINTENTERPRISE = plan("5dbe027f-2339-4123-9542-606e4d348a72", "SHAREPOINTENTERPRISE");
     static final SimServicePlan OFFICESUBSCRIPTION = plan("43de0ff5-c92c-492b-9116-175376d08c38", "OFFICESUBSCRIPTION");
+    static final SimServicePlan SHAREPOINTWAC = plan("e95bec33-7c88-4a70-8e19-b10bd9d0c014", "SHAREPOINTWAC");
+    static final SimServicePlan M365_COPILOT_APPS = plan("a62f8878-de10-42f3-b68f-6149a25ceb97", "M365_COPILOT_APPS");
+    static final SimServicePlan M365_COPILOT_BUSINESS_CHAT = plan("3f30311c-6b1e-48a4-ab79-725b469da960", "M365_COPILOT_BUSINESS_CHAT");
+    static final SimServicePlan M365_COPILOT_TEAMS = plan("b95945de-b3bd-46db-8437-f2beb6ea2347", "M365_COPILOT_TEAMS");
+    static final SimServicePlan M365_COPILOT_SHAREPOINT = plan("0aedf20c-091d-420b-aadf-30c042609612", "M365_COPILOT_SHAREPOINT");
+    static final SimServicePlan M365_COPILOT_CONNECTORS = plan("89f1c4c8-0878-40f7-804d-869c9128ab5d", "M365_COPILOT_CONNECTORS");
     static final SimServicePlan TEAMS1 = plan("57ff2da0-773e-42df-b2af-ffb7a2317929", "TEAMS1");
     static final SimServicePlan MCOSTANDARD = plan("0feaeb32-d00e-4d66-bd5a-43b5b83db82c", "MCOSTANDARD");
     static final SimServicePlan SWAY = plan("a23b959c-7ce8-4e57-9140-b90eb88a9e97", "SWAY");
@@ -48,19 +56,24 @@ public final class SkuCatalog {
     /** Fresh SKU objects (mutable), in the order subscribedSkus lists them. */
     static List<SimSku> newSkus(UUID accountId, java.util.function.Supplier<UUID> ids) {
         return List.of(
-                sku(SPE_E3, "SPE_E3", ids, EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE, OFFICESUBSCRIPTION, TEAMS1,
-                        MCOSTANDARD, SWAY, YAMMER_ENTERPRISE, FORMS_PLAN_E3, AAD_PREMIUM_P1, INTUNE_A),
-                sku(SPE_E5, "SPE_E5", ids, EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE, OFFICESUBSCRIPTION, TEAMS1,
-                        MCOSTANDARD, MCOEV, SWAY, YAMMER_ENTERPRISE, BI_AZURE_P2, AAD_PREMIUM_P1, INTUNE_A),
+                sku(SPE_E3, "SPE_E3", ids, EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE, OFFICESUBSCRIPTION, SHAREPOINTWAC,
+                        TEAMS1, MCOSTANDARD, SWAY, YAMMER_ENTERPRISE, FORMS_PLAN_E3, AAD_PREMIUM_P1, INTUNE_A),
+                sku(SPE_E5, "SPE_E5", ids, EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE, OFFICESUBSCRIPTION, SHAREPOINTWAC,
+                        TEAMS1, MCOSTANDARD, MCOEV, SWAY, YAMMER_ENTERPRISE, BI_AZURE_P2, AAD_PREMIUM_P1, INTUNE_A),
                 sku(ENTERPRISEPACK, "ENTERPRISEPACK", ids, EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE,
-                        OFFICESUBSCRIPTION, TEAMS1, MCOSTANDARD, SWAY, YAMMER_ENTERPRISE, FORMS_PLAN_E3),
+                        OFFICESUBSCRIPTION, SHAREPOINTWAC, TEAMS1, MCOSTANDARD, SWAY, YAMMER_ENTERPRISE, FORMS_PLAN_E3),
                 sku(POWER_BI_PRO, "POWER_BI_PRO", ids, BI_AZURE_P2),
                 sku(POWER_BI_STANDARD, "POWER_BI_STANDARD", ids, BI_AZURE_P0),
                 sku(EMS, "EMS", ids, AAD_PREMIUM_P1, INTUNE_A),
                 sku(FLOW_FREE, "FLOW_FREE", ids, FLOW_P2_VIRAL),
                 sku(VISIOCLIENT, "VISIOCLIENT", ids, VISIO_CLIENT_SUBSCRIPTION, EXCHANGE_S_ENTERPRISE),
                 sku(PROJECTPROFESSIONAL, "PROJECTPROFESSIONAL", ids, PROJECT_CLIENT_SUBSCRIPTION),
-                sku(AAD_PREMIUM, "AAD_PREMIUM", ids, AAD_PREMIUM_P1));
+                sku(AAD_PREMIUM, "AAD_PREMIUM", ids, AAD_PREMIUM_P1),
+                // its subscription id is not drawn from the seeded sequence, so every id drawn after it stays as it was
+                new SimSku(M365_COPILOT, "Microsoft_365_Copilot", "User", List.of(M365_COPILOT_APPS,
+                        M365_COPILOT_BUSINESS_CHAT, M365_COPILOT_TEAMS, M365_COPILOT_SHAREPOINT, M365_COPILOT_CONNECTORS),
+                        UUID.nameUUIDFromBytes(("copilot-subscription|" + accountId).getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     private static SimSku sku(UUID skuId, String partNumber, java.util.function.Supplier<UUID> ids,

@@ -22,6 +22,9 @@ public final class TenantGenerator {
     public static final String INITIAL_DOMAIN = "contoso.onmicrosoft.com";
     private static final Instant CREATED_FROM = Instant.parse("2018-01-01T00:00:00Z");
     private static final Instant CREATED_TO = Instant.parse("2026-06-01T00:00:00Z");
+    private static final Instant COPILOT_FROM = Instant.parse("2026-03-02T10:00:00Z");
+    /** No assignment changed later than this (real dates: never in the future of the simulator's today). */
+    private static final Instant LAST_UPDATE_BY = Instant.parse("2026-09-01T00:00:00Z");
     private static final String[] DEPARTMENTS = {"Sales", "Marketing", "Engineering", "Finance", "Human Resources",
             "Legal", "Operations", "Support", "IT", "Executive"};
     private static final String[][] TITLES = {
@@ -43,6 +46,14 @@ public final class TenantGenerator {
 
     /** @param tenantId keeps a given tenant id (a simulator reset keeps its identity); null derives it from the seed */
     public static SimulatedTenant generate(long seed, int userCount, UUID tenantId) {
+        return generate(seed, userCount, tenantId, null);
+    }
+
+    /**
+     * @param today the simulator's today: new starters' licenses are assigned a few days before it (ActivityProfile);
+     *              null leaves their assignment dates as drawn
+     */
+    public static SimulatedTenant generate(long seed, int userCount, UUID tenantId, java.time.LocalDate today) {
         SplittableRandom tenantRnd = new SplittableRandom(seed);
         UUID derivedTenantId = uuid(tenantRnd);
         if (tenantId == null) {
@@ -58,7 +69,18 @@ public final class TenantGenerator {
         List<SimUser> users = new ArrayList<>(userCount);
         for (int i = 0; i < userCount; i++) {
             SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-            users.add(i < 4 ? persona(i, rnd, upns, groups) : person(rnd, upns, groups));
+            SimUser u = i < 4 ? persona(i, rnd, upns, groups) : person(rnd, upns, groups);
+            if (i >= 4) {
+                // drawn from a stream of its own, so that everything drawn before Copilot existed stays the same
+                copilot(u, new SplittableRandom(seed * 0x632BE59BD9B4E019L + i));
+            }
+            if (today != null && ActivityProfile.of(seed, u) == ActivityProfile.Kind.NEW_STARTER) {
+                Instant assigned = today.minusDays(ActivityProfile.newStarterDaysAgo(seed, u))
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(9, ChronoUnit.HOURS);
+                u.assignments.replaceAll(a -> new SimAssignment(a.skuId(), a.groupId(), a.disabledPlans(), a.state(),
+                        a.error(), assigned));
+            }
+            users.add(u);
         }
         SimulatedTenant tenant = new SimulatedTenant(tenantId, List.of(DOMAIN, INITIAL_DOMAIN), skus, groups, users);
         sizeSubscriptions(tenant);
@@ -154,6 +176,16 @@ public final class TenantGenerator {
         return u;
     }
 
+    /** About 15% of suite holders also hold a Microsoft 365 Copilot seat, assigned directly in 2026. */
+    private static void copilot(SimUser u, SplittableRandom rnd) {
+        boolean suite = u.effectiveSkuIds().stream().anyMatch(s -> s.equals(SPE_E3) || s.equals(SPE_E5)
+                || s.equals(ENTERPRISEPACK));
+        if (suite && rnd.nextDouble() < 0.15) {
+            u.assignments.add(new SimAssignment(M365_COPILOT, null, List.of(), "Active", null,
+                    COPILOT_FROM.plus(rnd.nextInt(0, 120), ChronoUnit.DAYS)));
+        }
+    }
+
     /** Seats: some free everywhere, except Visio (over-assigned), Project (suspended) and EMS (exactly full). */
     private static void sizeSubscriptions(SimulatedTenant tenant) {
         for (SimSku sku : tenant.skus()) {
@@ -201,7 +233,8 @@ public final class TenantGenerator {
     }
 
     private static Instant lastUpdated(SimUser u, SplittableRandom rnd) {
-        return u.createdDateTime.plus(rnd.nextInt(1, 400), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant drawn = u.createdDateTime.plus(rnd.nextInt(1, 400), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        return drawn.isAfter(LAST_UPDATE_BY) ? LAST_UPDATE_BY : drawn;
     }
 
     /** A random (version 4) UUID drawn from the seeded generator. */

@@ -97,7 +97,9 @@ public final class UsageModel {
     }
 
     static Habits habits(long seed, Person p) {
-        if (!p.active) {
+        // people whose work shows in other signals only (mail on a native client, SharePoint/OneDrive in a browser)
+        // and new starters have no Apps activity (ActivityProfile)
+        if (!p.active || ActivityProfile.of(seed, p.key) != ActivityProfile.Kind.NORMAL) {
             return Habits.NONE;
         }
         SplittableRandom habits = new SplittableRandom(mix(seed, p.key, 0));
@@ -185,7 +187,13 @@ public final class UsageModel {
         }
     }
 
-    private static long mix(long seed, long a, long b) {
+    /** A directory user as the report sees them. */
+    static Person person(long seed, SimUser u) {
+        long key = ActivityProfile.key(u);
+        return new Person(u.userPrincipalName, key, u.accountEnabled, activation(seed, key, u));
+    }
+
+    static long mix(long seed, long a, long b) {
         long x = seed * 0x9E3779B97F4A7C15L ^ a * 0xC2B2AE3D27D4EB4FL ^ b * 0x165667B19E3779F9L;
         x ^= x >>> 33;
         x *= 0xff51afd7ed558ccdL;
