@@ -4,7 +4,6 @@ import io.m365insights.audit.AuditAction;
 import io.m365insights.audit.AuditContext;
 import io.m365insights.audit.AuditEntry;
 import io.m365insights.audit.AuditLog;
-import io.m365insights.audit.AuditOutcome;
 
 import java.util.List;
 import java.util.Map;
@@ -39,15 +38,17 @@ final class AuditedStep {
     }
 
     LicenseChange failed(ActionError error, String requestId) {
-        long id = audit.append(new AuditEntry(ctx, action, dryRun, AuditOutcome.FAILED, error.code().name(),
-                error.message(), userId, skuId, input, requestId));
+        long id = audit.append(entry(AuditEntry.failed(ctx, action, error.code().name(), error.message()), requestId));
         return new LicenseChange(userId, skuId, dryRun, false, groups, error.message(), id, error);
     }
 
     /** Done (or, on a dry run, would be done). Joins the caller's transaction, if any. */
     LicenseChange succeeded(String summary, String requestId) {
-        long id = audit.append(new AuditEntry(ctx, action, dryRun, AuditOutcome.SUCCEEDED, null, summary, userId,
-                skuId, input, requestId));
+        long id = audit.append(entry(AuditEntry.succeeded(ctx, action, summary), requestId));
         return new LicenseChange(userId, skuId, dryRun, !dryRun, groups, summary, id, null);
+    }
+
+    private AuditEntry entry(AuditEntry outcome, String requestId) {
+        return outcome.dryRun(dryRun).about(userId, skuId).withInput(input).withGraphRequestId(requestId);
     }
 }

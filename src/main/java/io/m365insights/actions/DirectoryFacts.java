@@ -1,18 +1,13 @@
 package io.m365insights.actions;
 
 import io.agroal.api.AgroalDataSource;
+import io.m365insights.db.Jdbc;
+import io.m365insights.licenses.EffectiveAssignment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,7 +33,7 @@ public class DirectoryFacts {
     /** One of the user's assignments of a SKU: direct when {@code groupId} is null. */
     public record Holding(UUID groupId, String state) {
         public boolean effective() {
-            return !"Error".equals(state);
+            return EffectiveAssignment.counts(state);
         }
     }
 
@@ -48,54 +43,28 @@ public class DirectoryFacts {
     public Optional<UserFacts> user(UUID id) {
         return query("""
                 select id, user_principal_name, display_name, account_enabled, usage_location, deleted_at is not null
-                from directory_user where id = ?""", ps -> ps.setObject(1, id), rs -> new UserFacts(
+                from directory_user where id = ?""", rs -> new UserFacts(
                 rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-                rs.getBoolean(6))).stream().findFirst();
+                rs.getBoolean(6)), id).stream().findFirst();
     }
 
     public Optional<SkuFacts> sku(UUID skuId) {
         return query("""
                 select s.sku_id, s.sku_part_number, s.enabled_units, s.consumed_units, s.removed_at is not null,
                        array(select p.service_plan_id from sku_service_plan p where p.sku_id = s.sku_id)
-                from sku s where s.sku_id = ?""", ps -> ps.setObject(1, skuId), rs -> new SkuFacts(
+                from sku s where s.sku_id = ?""", rs -> new SkuFacts(
                 rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5),
-                uuids(rs.getArray(6)))).stream().findFirst();
+                uuids(rs.getArray(6))), skuId).stream().findFirst();
     }
 
     public List<Holding> holdings(UUID userId, UUID skuId) {
         return query("select assigned_by_group_id, state from license_assignment where user_id = ? and sku_id = ? "
                         + "order by assigned_by_group_id nulls first",
-                ps -> {
-                    ps.setObject(1, userId);
-                    ps.setObject(2, skuId);
-                }, rs -> new Holding(rs.getObject(1, UUID.class), rs.getString(2)));
+                rs -> new Holding(rs.getObject(1, UUID.class), rs.getString(2)), userId, skuId);
     }
 
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.read(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the directory: " + e.getMessage(), e);
-        }
-    }
-
-    private static OffsetDateTime time(Timestamp t) {
-        return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
+    private <T> List<T> query(String sql, Jdbc.Row<T> row, Object... params) {
+        return Jdbc.withConnection(dataSource, "read the directory", c -> Jdbc.query(c, sql, row, params));
     }
 
     private static List<UUID> uuids(Array a) throws SQLException {

@@ -1,6 +1,8 @@
 package io.m365insights.actions;
 
 import io.agroal.api.AgroalDataSource;
+import io.m365insights.db.Jdbc;
+import io.m365insights.licenses.EffectiveAssignment;
 import io.m365insights.msgraph.MsGraphUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,8 +27,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LocalDirectory {
-    private static final String EFFECTIVE = "coalesce(state, '') <> 'Error'";
-
     @Inject
     AgroalDataSource dataSource;
 
@@ -35,7 +35,7 @@ public class LocalDirectory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeDirect(UUID userId, UUID skuId) {
-        withConnection(c -> {
+        Jdbc.useConnection(dataSource, "update the directory", c -> {
             boolean before = consumes(c, userId, skuId);
             recordSeatEvent(c, userId, skuId, "RECLAIMED", true);
             try (PreparedStatement ps = c.prepareStatement("delete from license_assignment where user_id = ? "
@@ -50,7 +50,7 @@ public class LocalDirectory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void putDirect(UUID userId, UUID skuId, List<UUID> disabledPlans) {
-        withConnection(c -> {
+        Jdbc.useConnection(dataSource, "update the directory", c -> {
             boolean before = consumes(c, userId, skuId);
             recordSeatEvent(c, userId, skuId, "ASSIGNED", false);
             try (PreparedStatement ps = c.prepareStatement("""
@@ -74,7 +74,7 @@ public class LocalDirectory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void setUsageLocation(UUID userId, String usageLocation) {
-        withConnection(c -> {
+        Jdbc.useConnection(dataSource, "update the directory", c -> {
             try (PreparedStatement ps = c.prepareStatement("update directory_user set usage_location = ?, "
                     + "updated_at = ? where id = ?")) {
                 ps.setString(1, usageLocation);
@@ -88,7 +88,7 @@ public class LocalDirectory {
     /** A user we just created (no licenses yet). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertUser(MsGraphUser u) {
-        withConnection(c -> {
+        Jdbc.useConnection(dataSource, "update the directory", c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into directory_user (id, user_principal_name, display_name, mail, account_enabled,
                         department, job_title, usage_location, created_at, first_seen_at, updated_at)
@@ -138,7 +138,7 @@ public class LocalDirectory {
 
     private static boolean consumes(Connection c, UUID userId, UUID skuId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from license_assignment where "
-                + "user_id = ? and sku_id = ? and " + EFFECTIVE + ")")) {
+                + "user_id = ? and sku_id = ? and " + EffectiveAssignment.condition("state") + ")")) {
             ps.setObject(1, userId);
             ps.setObject(2, skuId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -157,18 +157,6 @@ public class LocalDirectory {
             ps.setInt(1, after ? 1 : -1);
             ps.setObject(2, skuId);
             ps.executeUpdate();
-        }
-    }
-
-    interface Work {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void withConnection(Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not update the directory: " + e.getMessage(), e);
         }
     }
 }

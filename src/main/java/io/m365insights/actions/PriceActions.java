@@ -4,7 +4,6 @@ import io.m365insights.audit.AuditAction;
 import io.m365insights.audit.AuditContext;
 import io.m365insights.audit.AuditEntry;
 import io.m365insights.audit.AuditLog;
-import io.m365insights.audit.AuditOutcome;
 import io.m365insights.licenses.PriceBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,15 +57,15 @@ public class PriceActions {
         input.put("effectiveFrom", from.toString());
         ActionError error = check(skuId, amount, code, period);
         if (error != null) {
-            long id = audit.append(new AuditEntry(ctx, AuditAction.SET_LICENSE_PRICE, false, AuditOutcome.FAILED,
-                    error.code().name(), error.message(), null, skuId, input, null));
+            long id = audit.append(AuditEntry.failed(ctx, AuditAction.SET_LICENSE_PRICE, error.code().name(),
+                    error.message()).about(null, skuId).withInput(input));
             return new PriceChange(id, error);
         }
         prices.set(skuId, amount, code, period, from, ctx.actor().name(), OffsetDateTime.now(clock));
         String license = facts.sku(skuId).map(DirectoryFacts.SkuFacts::name).orElse(skuId.toString());
-        long id = audit.append(new AuditEntry(ctx, AuditAction.SET_LICENSE_PRICE, false, AuditOutcome.SUCCEEDED, null,
-                "Price of " + license + " set to " + amount.toPlainString() + " " + code + " "
-                        + period.name().toLowerCase(Locale.ROOT) + " from " + from, null, skuId, input, null));
+        long id = audit.append(AuditEntry.succeeded(ctx, AuditAction.SET_LICENSE_PRICE, "Price of " + license
+                + " set to " + amount.toPlainString() + " " + code + " " + period.name().toLowerCase(Locale.ROOT)
+                + " from " + from).about(null, skuId).withInput(input));
         return new PriceChange(id, null);
     }
 

@@ -4,7 +4,6 @@ import io.m365insights.audit.AuditAction;
 import io.m365insights.audit.AuditContext;
 import io.m365insights.audit.AuditEntry;
 import io.m365insights.audit.AuditLog;
-import io.m365insights.audit.AuditOutcome;
 import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphCreatedUser;
 import io.m365insights.msgraph.MsGraphException;
@@ -85,8 +84,8 @@ public class UserActions {
                 + "the user created)" : "");
         long eventId = QuarkusTransaction.requiringNew().call(() -> {
             local.insertUser(user);
-            return audit.append(new AuditEntry(ctx, AuditAction.CREATE_USER, false, AuditOutcome.SUCCEEDED, null,
-                    summary, user.id(), null, input, created.write().requestId()));
+            return audit.append(AuditEntry.succeeded(ctx, AuditAction.CREATE_USER, summary).about(user.id(), null)
+                    .withInput(input).withGraphRequestId(created.write().requestId()));
         });
         List<LicenseChange> assigned = new ArrayList<>();
         for (UUID sku : asked.licenseSkuIds()) {
@@ -126,8 +125,8 @@ public class UserActions {
 
     private UserCreation refused(AuditContext ctx, NewUser asked, Map<String, Object> input, ActionError error,
                                  String requestId) {
-        long id = audit.append(new AuditEntry(ctx, AuditAction.CREATE_USER, false, AuditOutcome.FAILED,
-                error.code().name(), error.message(), null, null, input, requestId));
+        long id = audit.append(AuditEntry.failed(ctx, AuditAction.CREATE_USER, error.code().name(), error.message())
+                .withInput(input).withGraphRequestId(requestId));
         return new UserCreation(null, null, List.of(), error.message(), id, error);
     }
 

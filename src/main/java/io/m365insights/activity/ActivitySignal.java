@@ -9,7 +9,20 @@ import org.eclipse.microprofile.graphql.Enum;
         + "ONEDRIVE, SHAREPOINT, TEAMS: the Microsoft 365 active user detail report's per-service last activity. "
         + "SIGN_IN: the user's last successful sign-in (needs AuditLog.Read.All and Entra ID P1).")
 public enum ActivitySignal {
-    APPS, COPILOT, EXCHANGE, ONEDRIVE, SHAREPOINT, TEAMS, SIGN_IN;
+    @Description("The Microsoft 365 Apps usage report (the six Office apps).")
+    APPS,
+    @Description("The Microsoft 365 Copilot usage report.")
+    COPILOT,
+    @Description("Exchange (mail) last activity, from the Microsoft 365 active user detail report.")
+    EXCHANGE,
+    @Description("OneDrive last activity, from the Microsoft 365 active user detail report.")
+    ONEDRIVE,
+    @Description("SharePoint last activity, from the Microsoft 365 active user detail report.")
+    SHAREPOINT,
+    @Description("Teams last activity, from the Microsoft 365 active user detail report.")
+    TEAMS,
+    @Description("The user's last successful sign-in (needs AuditLog.Read.All and Entra ID P1).")
+    SIGN_IN;
 
     /** The sync part that brings this signal. */
     public io.m365insights.sync.SyncPartName source() {

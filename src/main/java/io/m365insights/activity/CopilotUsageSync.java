@@ -1,5 +1,6 @@
 package io.m365insights.activity;
 
+import io.m365insights.db.Jdbc;
 import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.sync.CopyIn;
@@ -109,8 +110,7 @@ public class CopilotUsageSync implements SyncStep {
     /** The day's snapshot replaced in one transaction: {rows, concealed rows, linked rows}. */
     private int[] store(Connection c, LocalDate today, InputStream csv, long runId) {
         try {
-            c.setAutoCommit(false);
-            try {
+            return Jdbc.inTransaction(c, () -> {
                 try (PreparedStatement ps = c.prepareStatement("delete from copilot_snapshot where taken_on = ?")) {
                     ps.setDate(1, Date.valueOf(today));
                     ps.executeUpdate();
@@ -170,14 +170,8 @@ public class CopilotUsageSync implements SyncStep {
                     ps.setLong(4, id);
                     ps.executeUpdate();
                 }
-                c.commit();
                 return new int[]{rows, concealed[0], linked};
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the Copilot usage snapshot: " + e.getMessage(), e);
         }

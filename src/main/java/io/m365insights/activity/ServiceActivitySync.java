@@ -1,5 +1,6 @@
 package io.m365insights.activity;
 
+import io.m365insights.db.Jdbc;
 import io.m365insights.config.M365Config;
 import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphException;
@@ -183,44 +184,41 @@ public class ServiceActivitySync implements SyncStep {
 
     private static void apply(Connection c, LocalDate day, int rows, int concealed, LocalDate refresh, long runId)
             throws SQLException {
-        c.setAutoCommit(false);
         try {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into service_activity as sa (report_name, service, concealed, has_license, last_activity_date,
-                        license_assign_date, deleted, last_report_date)
-                    select report_name, service, bool_or(concealed), bool_or(has_license), max(last_activity_date),
-                           max(license_assign_date), bool_or(deleted), ? from staged_service_activity
-                    group by report_name, service
-                    on conflict (report_name, service) do update set
-                        last_activity_date = greatest(sa.last_activity_date, excluded.last_activity_date),
-                        has_license = case when excluded.last_report_date >= sa.last_report_date
-                            then excluded.has_license else sa.has_license end,
-                        license_assign_date = case when excluded.last_report_date >= sa.last_report_date
-                            then excluded.license_assign_date else sa.license_assign_date end,
-                        deleted = case when excluded.last_report_date >= sa.last_report_date
-                            then excluded.deleted else sa.deleted end,
-                        last_report_date = greatest(sa.last_report_date, excluded.last_report_date)""")) {
-                ps.setDate(1, Date.valueOf(day));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into service_activity_day (report_date, refresh_date, row_count, concealed_rows, run_id)
-                    values (?, ?, ?, ?, ?) on conflict (report_date) do update set refresh_date = excluded.refresh_date,
-                        row_count = excluded.row_count, concealed_rows = excluded.concealed_rows, fetched_at = now(),
-                        run_id = excluded.run_id""")) {
-                ps.setDate(1, Date.valueOf(day));
-                ps.setDate(2, refresh == null ? null : Date.valueOf(refresh));
-                ps.setInt(3, rows);
-                ps.setInt(4, concealed);
-                ps.setLong(5, runId);
-                ps.executeUpdate();
-            }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
+            Jdbc.inTransaction(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into service_activity as sa (report_name, service, concealed, has_license, last_activity_date,
+                            license_assign_date, deleted, last_report_date)
+                        select report_name, service, bool_or(concealed), bool_or(has_license), max(last_activity_date),
+                               max(license_assign_date), bool_or(deleted), ? from staged_service_activity
+                        group by report_name, service
+                        on conflict (report_name, service) do update set
+                            last_activity_date = greatest(sa.last_activity_date, excluded.last_activity_date),
+                            has_license = case when excluded.last_report_date >= sa.last_report_date
+                                then excluded.has_license else sa.has_license end,
+                            license_assign_date = case when excluded.last_report_date >= sa.last_report_date
+                                then excluded.license_assign_date else sa.license_assign_date end,
+                            deleted = case when excluded.last_report_date >= sa.last_report_date
+                                then excluded.deleted else sa.deleted end,
+                            last_report_date = greatest(sa.last_report_date, excluded.last_report_date)""")) {
+                    ps.setDate(1, Date.valueOf(day));
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into service_activity_day (report_date, refresh_date, row_count, concealed_rows, run_id)
+                        values (?, ?, ?, ?, ?) on conflict (report_date) do update set refresh_date = excluded.refresh_date,
+                            row_count = excluded.row_count, concealed_rows = excluded.concealed_rows, fetched_at = now(),
+                            run_id = excluded.run_id""")) {
+                    ps.setDate(1, Date.valueOf(day));
+                    ps.setDate(2, refresh == null ? null : Date.valueOf(refresh));
+                    ps.setInt(3, rows);
+                    ps.setInt(4, concealed);
+                    ps.setLong(5, runId);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
         } finally {
-            c.setAutoCommit(true);
             execute(c, "truncate staged_service_activity");
         }
     }

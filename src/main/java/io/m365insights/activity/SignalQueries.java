@@ -1,5 +1,6 @@
 package io.m365insights.activity;
 
+import io.m365insights.licenses.EffectiveAssignment;
 import io.m365insights.sync.SyncPartName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -81,7 +82,8 @@ public class SignalQueries {
                 with h as materialized (select la.sku_id, la.user_id, min(la.last_updated_at) as last_updated
                            from license_assignment la join directory_user u on u.id = la.user_id
                            where u.deleted_at is null and la.sku_id in (?1)
-                             and coalesce(la.state, '') <> 'Error' group by la.sku_id, la.user_id),
+                             and """ + " " + EffectiveAssignment.condition("la.state") + """
+                 group by la.sku_id, la.user_id),
                      t as materialized (select distinct user_id from h),
                 """ + SIGNAL_CTES + " select h.sku_id, h.last_updated, " + SIGNAL_COLUMNS
                 + " from h join t on t.user_id = h.user_id " + SIGNAL_JOINS + " order by h.sku_id, h.user_id", skuIds)) {
@@ -105,8 +107,8 @@ public class SignalQueries {
         for (Object[] r : rows("""
                 with h as (select distinct la.user_id from license_assignment la
                            join sku_service_plan p on p.sku_id = la.sku_id
-                           where la.user_id in (?1) and coalesce(la.state, '') <> 'Error'
-                             and p.service_plan_name like 'M365\\_COPILOT%')
+                           where la.user_id in (?1) and """ + " " + EffectiveAssignment.condition("la.state") + """
+                 and p.service_plan_name like 'M365\\_COPILOT%')
                 select h.user_id, max(greatest(r.last_activity_date, r.chat, r.teams, r.word, r.excel, r.powerpoint,
                        r.outlook, r.onenote, r.loop)), """ + apps + """
                  from h left join copilot_snapshot_row r on r.user_id = h.user_id group by h.user_id""", userIds)) {

@@ -22,7 +22,7 @@ final class ActionsMapper {
     }
 
     static UserError userError(ActionError e) {
-        return new UserError(e.code().name(), e.message(), e.field());
+        return new UserError(e.code(), e.message(), e.field());
     }
 
     static UnassignLicensePayload unassigned(LicenseChange c, User user, License license) {
@@ -44,7 +44,7 @@ final class ActionsMapper {
             UserError e = null;
             if (l.error() != null) {
                 // the field points at the SKU in the createUser input
-                e = new UserError(l.error().code().name(), l.error().message(),
+                e = new UserError(l.error().code(), l.error().message(),
                         List.of("input", "licenseSkuIds", String.valueOf(i)));
                 errors.add(e);
             }

@@ -6,7 +6,6 @@ import io.m365insights.api.model.LicenseAssignment;
 import io.m365insights.api.model.LicenseAssignmentError;
 import io.m365insights.api.model.LicenseAssignmentState;
 import io.m365insights.api.model.OrderDirection;
-import io.m365insights.api.model.PageInfo;
 import io.m365insights.api.model.ServicePlan;
 import io.m365insights.api.model.SyncPart;
 import io.m365insights.api.model.SyncRun;
@@ -22,7 +21,7 @@ import io.m365insights.licenses.SkuEntity;
 import io.m365insights.sync.SyncStatusService;
 import io.m365insights.users.UserCriteria;
 import io.m365insights.users.UserEntity;
-import io.m365insights.users.UserQueries;
+import io.m365insights.db.Page;
 import io.m365insights.users.UserSort;
 
 import java.util.Arrays;
@@ -96,10 +95,8 @@ final class ApiMapper {
         return size;
     }
 
-    static UserConnection connection(UserQueries.Page page, UserSort sort, UserCriteria criteria, boolean hasPrevious) {
-        List<UserEdge> edges = page.users().stream().map(u -> new UserEdge(UserCursor.encode(sort, u), user(u))).toList();
-        PageInfo info = new PageInfo(page.hasNext(), hasPrevious, edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-        return new UserConnection(edges, info, criteria);
+    static UserConnection connection(Page<UserEntity> page, UserSort sort, UserCriteria criteria, boolean hasPrevious) {
+        var built = Connections.of(page, hasPrevious, u -> UserCursor.encode(sort, u), ApiMapper::user, UserEdge::new);
+        return new UserConnection(built.edges(), built.pageInfo(), criteria);
     }
 }

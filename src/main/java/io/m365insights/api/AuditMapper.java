@@ -4,15 +4,12 @@ import io.m365insights.api.model.AuditEvent;
 import io.m365insights.api.model.AuditEventConnection;
 import io.m365insights.api.model.AuditEventEdge;
 import io.m365insights.api.model.AuditEventFilter;
-import io.m365insights.api.model.PageInfo;
 import io.m365insights.audit.ActorKind;
 import io.m365insights.audit.AuditAction;
 import io.m365insights.audit.AuditCriteria;
 import io.m365insights.audit.AuditEventEntity;
 import io.m365insights.audit.AuditOutcome;
-import io.m365insights.audit.AuditQueries;
-
-import java.util.List;
+import io.m365insights.db.Page;
 
 /** Maps stored audit events to the API, and the API's filter to criteria. */
 final class AuditMapper {
@@ -37,11 +34,9 @@ final class AuditMapper {
                 e.graphRequestId, e.correlationId.toString(), e.syncRunId == null ? null : e.syncRunId.toString());
     }
 
-    static AuditEventConnection connection(AuditQueries.Page page, AuditCriteria criteria, boolean hasPrevious) {
-        List<AuditEventEdge> edges = page.events().stream()
-                .map(e -> new AuditEventEdge(PositionCursor.encode(CURSOR, 0, e.id), event(e))).toList();
-        PageInfo info = new PageInfo(page.hasNext(), hasPrevious, edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-        return new AuditEventConnection(edges, info, criteria);
+    static AuditEventConnection connection(Page<AuditEventEntity> page, AuditCriteria criteria, boolean hasPrevious) {
+        var built = Connections.of(page, hasPrevious, e -> PositionCursor.encode(CURSOR, 0, e.id), AuditMapper::event,
+                AuditEventEdge::new);
+        return new AuditEventConnection(built.edges(), built.pageInfo(), criteria);
     }
 }

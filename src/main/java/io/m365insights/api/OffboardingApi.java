@@ -3,14 +3,18 @@ package io.m365insights.api;
 import java.time.Clock;
 import java.time.LocalDate;
 import io.m365insights.api.access.ReaderAccess;
+import io.m365insights.api.model.License;
 import io.m365insights.api.model.OffboardingPlan;
+import io.m365insights.api.model.OffboardingPlanItem;
 import io.m365insights.api.model.OffboardingPlanItemConnection;
 import io.m365insights.api.model.OffboardingPolicySettings;
+import io.m365insights.api.model.User;
 import io.m365insights.automation.OffboardingAction;
 import io.m365insights.automation.OffboardingPlanQueries;
 import io.m365insights.automation.OffboardingPolicy;
 import io.m365insights.config.M365Config;
 import jakarta.inject.Inject;
+import io.smallrye.graphql.api.Nullable;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -38,6 +42,9 @@ public class OffboardingApi {
     @Inject
     M365Config config;
 
+    @Inject
+    References references;
+
     @Query("offboardingPolicy")
     @Description("The offboarding policy as configured: mode, grace period, exemptions.")
     public @NonNull OffboardingPolicySettings offboardingPolicy() {
@@ -54,11 +61,27 @@ public class OffboardingApi {
 
     @Description("The plan's items, a page at a time; `actions` keeps only those actions.")
     public @NonNull OffboardingPlanItemConnection items(@Source OffboardingPlan plan, Integer first, String after,
-                                                        List<OffboardingAction> actions) {
+                                                        @Nullable List<@NonNull OffboardingAction> actions) {
         int size = ApiMapper.pageSize(first, config.api());
         Long position = PositionCursor.decode(after, OffboardingMapper.CURSOR, plan.planId(),
                 "a newer plan replaced the one this cursor belongs to; start again without a cursor");
-        return OffboardingMapper.items(plan.planId(), plans.items(plan.planId(), actions,
+        return OffboardingMapper.items(plan.planId(), actions, plans.items(plan.planId(), actions,
                 position == null ? null : Math.toIntExact(position), size), position != null);
+    }
+
+    @Description("Every item of the plan that `actions` keeps, on all pages.")
+    public int totalCount(@Source OffboardingPlanItemConnection connection) {
+        return plans.count(connection.planId(), connection.actions());
+    }
+
+    @Description("The account, as stored now; null only if our directory no longer holds it. userPrincipalName and "
+            + "displayName are as they were when the plan was made. One statement for a whole page.")
+    public List<User> user(@Source List<OffboardingPlanItem> items) {
+        return references.users(items.stream().map(OffboardingPlanItem::userId).toList());
+    }
+
+    @Description("The license of the assignment, as stored now. One statement for a whole page.")
+    public List<@NonNull License> license(@Source List<OffboardingPlanItem> items) {
+        return references.licenses(items.stream().map(OffboardingPlanItem::skuId).toList());
     }
 }

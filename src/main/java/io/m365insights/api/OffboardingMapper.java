@@ -8,11 +8,10 @@ import io.m365insights.api.model.OffboardingPlanItem;
 import io.m365insights.api.model.OffboardingPlanItemConnection;
 import io.m365insights.api.model.OffboardingPlanItemEdge;
 import io.m365insights.api.model.OffboardingPolicySettings;
-import io.m365insights.api.model.PageInfo;
 import io.m365insights.automation.Exemption;
 import io.m365insights.automation.OffboardingAction;
 import io.m365insights.automation.OffboardingItemStatus;
-import io.m365insights.automation.OffboardingPlanQueries;
+import io.m365insights.db.Page;
 import io.m365insights.automation.OffboardingPolicy;
 import io.m365insights.automation.PlanHeader;
 import io.m365insights.automation.PlanItemRow;
@@ -47,13 +46,11 @@ final class OffboardingMapper {
                 statuses.get(OffboardingItemStatus.DONE), statuses.get(OffboardingItemStatus.FAILED));
     }
 
-    static OffboardingPlanItemConnection items(long planId, OffboardingPlanQueries.Page page, boolean hasPrevious) {
-        List<OffboardingPlanItemEdge> edges = page.items().stream()
-                .map(i -> new OffboardingPlanItemEdge(PositionCursor.encode(CURSOR, planId, i.position()), item(i)))
-                .toList();
-        PageInfo info = new PageInfo(page.hasNext(), hasPrevious, edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-        return new OffboardingPlanItemConnection(edges, info);
+    static OffboardingPlanItemConnection items(long planId, List<OffboardingAction> actions, Page<PlanItemRow> page,
+                                               boolean hasPrevious) {
+        var built = Connections.of(page, hasPrevious, i -> PositionCursor.encode(CURSOR, planId, i.position()),
+                OffboardingMapper::item, OffboardingPlanItemEdge::new);
+        return new OffboardingPlanItemConnection(built.edges(), built.pageInfo(), planId, actions);
     }
 
     private static OffboardingPlanItem item(PlanItemRow r) {

@@ -20,7 +20,6 @@ import io.m365insights.audit.AuditAction;
 import io.m365insights.audit.AuditContext;
 import io.m365insights.audit.AuditEntry;
 import io.m365insights.audit.AuditLog;
-import io.m365insights.audit.AuditOutcome;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -82,11 +81,10 @@ public class SyncApi {
     @Description("Starts a sync now, or returns the one already running (on any replica).")
     public @NonNull SyncNowPayload syncNow(SyncNowInput input) throws Exception {
         SyncService.Started started = sync.start(SyncTrigger.MANUAL);
-        audit.append(new AuditEntry(new AuditContext(Actor.caller(access.caller()), UUID.randomUUID(),
-                started.runId().orElse(null)), AuditAction.SYNC_NOW, false, AuditOutcome.SUCCEEDED, null,
-                started.alreadyRunning() ? "A sync was already running; none was started"
-                        : "Started sync run " + started.runId().orElseThrow(),
-                null, null, Map.of("wait", input != null && Boolean.TRUE.equals(input.wait)), null));
+        audit.append(AuditEntry.succeeded(new AuditContext(Actor.caller(access.caller()), UUID.randomUUID(),
+                        started.runId().orElse(null)), AuditAction.SYNC_NOW, started.alreadyRunning()
+                        ? "A sync was already running; none was started" : "Started sync run " + started.runId().orElseThrow())
+                .withInput(Map.of("wait", input != null && Boolean.TRUE.equals(input.wait))));
         if (started.alreadyRunning()) {
             return new SyncNowPayload(status.running().map(ApiMapper::run).orElse(null), true, List.of());
         }

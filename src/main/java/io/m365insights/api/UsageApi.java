@@ -12,6 +12,7 @@ import io.m365insights.usage.UsageApp;
 import io.m365insights.usage.UsageQueries;
 import io.m365insights.usage.UserUsage;
 import jakarta.inject.Inject;
+import io.smallrye.graphql.api.Nullable;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -43,17 +44,16 @@ public class UsageApi {
             + "report day have points (a gap in a chart, not a zero).")
     public @NonNull List<@NonNull UsagePoint> usage(@NonNull LocalDate from, @NonNull LocalDate to,
                                                     @DefaultValue("DAY") Granularity granularity,
-                                                    List<UsageApp> apps, List<Platform> platforms) {
+                                                    @Nullable List<@NonNull UsageApp> apps,
+                                                    @Nullable List<@NonNull Platform> platforms) {
         if (to.isBefore(from)) {
             throw new ApiInputException("to: must not be before from");
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_SERIES_DAYS) {
             throw new ApiInputException("from/to: at most " + MAX_SERIES_DAYS + " days per request");
         }
-        List<UsageApp> a = apps == null || apps.isEmpty() ? List.of(UsageApp.values())
-                : apps.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        List<Platform> p = platforms == null || platforms.isEmpty() ? null
-                : platforms.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<UsageApp> a = apps == null || apps.isEmpty() ? List.of(UsageApp.values()) : apps.stream().distinct().toList();
+        List<Platform> p = platforms == null || platforms.isEmpty() ? null : platforms.stream().distinct().toList();
         return usage.series(from, to, granularity == null ? Granularity.DAY : granularity, a, p).stream()
                 .map(x -> new UsagePoint(x.periodStart(), x.app(), x.platform(), x.activeUsers())).toList();
     }

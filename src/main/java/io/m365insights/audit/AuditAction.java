@@ -1,14 +1,22 @@
 package io.m365insights.audit;
 
+import org.eclipse.microprofile.graphql.Description;
+
 /** What an audit event records. Stable names: they are stored and served by the API. */
+@Description("What an audit event records.")
 public enum AuditAction {
+    @Description("unassignLicense, or a removal by the offboarding policy in enforce mode.")
     UNASSIGN_LICENSE,
+    @Description("assignLicense, or a license assigned by createUser.")
     ASSIGN_LICENSE,
+    @Description("The usage location set before a license was assigned.")
     SET_USAGE_LOCATION,
+    @Description("createUser.")
     CREATE_USER,
+    @Description("syncNow.")
     SYNC_NOW,
-    /** The offboarding policy made its plan after a sync (in enforce mode, each removal follows as UNASSIGN_LICENSE). */
+    @Description("The offboarding policy made its plan after a sync (in enforce mode, each removal follows as UNASSIGN_LICENSE).")
     PLAN_OFFBOARDING,
-    /** A license price was set (setLicensePrice). */
+    @Description("setLicensePrice.")
     SET_LICENSE_PRICE
 }

@@ -3,15 +3,11 @@ package io.m365insights.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.m365insights.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -33,36 +29,13 @@ public class AuditLog {
     /** Appends the event; returns its id. */
     @Transactional
     public long append(AuditEntry e) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     insert into audit_event (actor, actor_kind, action, dry_run, outcome, error_code, message,
-                         user_id, sku_id, input, graph_request_id, correlation_id, sync_run_id, occurred_at)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?) returning id""")) {
-            ps.setString(1, e.context().actor().name());
-            ps.setString(2, e.context().actor().kind().name());
-            ps.setString(3, e.action().name());
-            ps.setBoolean(4, e.dryRun());
-            ps.setString(5, e.outcome().name());
-            ps.setString(6, e.errorCode());
-            ps.setString(7, e.message());
-            ps.setObject(8, e.userId(), Types.OTHER);
-            ps.setObject(9, e.skuId(), Types.OTHER);
-            ps.setString(10, json(e.input()));
-            ps.setString(11, e.graphRequestId());
-            ps.setObject(12, e.context().correlationId(), Types.OTHER);
-            if (e.context().syncRunId() == null) {
-                ps.setNull(13, Types.BIGINT);
-            } else {
-                ps.setLong(13, e.context().syncRunId());
-            }
-            ps.setObject(14, OffsetDateTime.now(clock));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException x) {
-            throw new IllegalStateException("Could not append to the audit log: " + x.getMessage(), x);
-        }
+        return Jdbc.withConnection(dataSource, "append to the audit log", c -> Jdbc.queryOne(c, """
+                insert into audit_event (actor, actor_kind, action, dry_run, outcome, error_code, message,
+                    user_id, sku_id, input, graph_request_id, correlation_id, sync_run_id, occurred_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?) returning id""", rs -> rs.getLong(1),
+                e.context().actor().name(), e.context().actor().kind().name(), e.action().name(), e.dryRun(),
+                e.outcome().name(), e.errorCode(), e.message(), e.userId(), e.skuId(), json(e.input()),
+                e.graphRequestId(), e.context().correlationId(), e.context().syncRunId(), OffsetDateTime.now(clock)));
     }
 
     private static String json(Map<String, Object> input) {

@@ -1,30 +1,31 @@
 package io.m365insights.audit;
 
+import io.m365insights.db.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Pages through the audit log, newest first, by keyset on the event id (ids only grow). */
 @ApplicationScoped
 public class AuditQueries {
 
-    public record Page(List<AuditEventEntity> events, boolean hasNext) {
-    }
-
     /** Events older than {@code beforeId} (null: from the newest). */
-    public Page page(AuditCriteria criteria, Long beforeId, int limit) {
+    public Page<AuditEventEntity> page(AuditCriteria criteria, Long beforeId, int limit) {
         Parameters params = new Parameters();
         List<String> where = where(criteria, params);
         if (beforeId != null) {
             where.add("e.id < :before");
             params.and("before", beforeId);
         }
-        List<AuditEventEntity> rows = AuditEventEntity.<AuditEventEntity>find(
-                "from AuditEventEntity e" + clause(where) + " order by e.id desc", params).range(0, limit).list();
-        boolean hasNext = rows.size() > limit;
-        return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext);
+        return Page.of(AuditEventEntity.<AuditEventEntity>find(
+                "from AuditEventEntity e" + clause(where) + " order by e.id desc", params).range(0, limit).list(), limit);
+    }
+
+    public Optional<AuditEventEntity> byId(long id) {
+        return AuditEventEntity.findByIdOptional(id);
     }
 
     public long count(AuditCriteria criteria) {

@@ -7,7 +7,6 @@ import io.m365insights.audit.AuditAction;
 import io.m365insights.audit.AuditContext;
 import io.m365insights.audit.AuditEntry;
 import io.m365insights.audit.AuditLog;
-import io.m365insights.audit.AuditOutcome;
 import io.m365insights.config.M365Config.Offboarding.Mode;
 import io.m365insights.sync.SyncPartName;
 import io.m365insights.sync.SyncRunFinished;
@@ -81,9 +80,9 @@ public class OffboardingAutomation {
         input.put("exemptions", policy.exemptions().size());
         input.put("maxRemovalsPerRun", policy.maxRemovalsPerRun());
         input.put("planId", planId);
-        audit.append(new AuditEntry(ctx, AuditAction.PLAN_OFFBOARDING, mode != Mode.ENFORCE,
-                held == null ? AuditOutcome.SUCCEEDED : AuditOutcome.FAILED, held == null ? null : "HELD", summary,
-                null, null, input, null));
+        audit.append((held == null ? AuditEntry.succeeded(ctx, AuditAction.PLAN_OFFBOARDING, summary)
+                : AuditEntry.failed(ctx, AuditAction.PLAN_OFFBOARDING, "HELD", summary))
+                .dryRun(mode != Mode.ENFORCE).withInput(input));
         if (mode == Mode.ENFORCE && held == null) {
             execute(planId, items, ctx);
         }

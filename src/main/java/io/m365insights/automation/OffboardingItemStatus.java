@@ -1,15 +1,18 @@
 package io.m365insights.automation;
 
+import org.eclipse.microprofile.graphql.Description;
+
 /** Where a plan item stands. */
+@Description("Where an offboarding plan item stands.")
 public enum OffboardingItemStatus {
-    /** A removal the policy would make (dry-run mode). */
+    @Description("A removal the policy would make (dry-run mode).")
     PLANNED,
-    /** Removed (enforce mode). */
+    @Description("Removed (enforce mode).")
     DONE,
-    /** Enforce mode tried and failed (the item carries the userError code and message). */
+    @Description("Enforce mode tried and failed (the item carries the userError code and message).")
     FAILED,
-    /** Enforce mode held the whole plan back (more removals than m365.offboarding.max-removals-per-run). */
+    @Description("Enforce mode held the whole plan back (more removals than m365.offboarding.max-removals-per-run).")
     HELD,
-    /** Nothing to do: exempt, waiting, or needs a group change. */
+    @Description("Nothing to do: exempt, waiting, or needs a group change.")
     NOT_APPLICABLE
 }

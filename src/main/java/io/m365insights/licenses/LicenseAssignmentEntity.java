@@ -30,7 +30,4 @@ public class LicenseAssignmentEntity extends PanacheEntityBase {
     public UUID[] disabledPlanIds;
     @Column(name = "last_updated_at")
     public OffsetDateTime lastUpdatedAt;
-
-    /** Graph counts an assignment in a SKU's consumed units unless it failed (state Error). */
-    public static final String FAILED_STATE = "Error";
 }

@@ -1,5 +1,6 @@
 package io.m365insights.licenses;
 
+import io.m365insights.usage.Inactivity;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
@@ -49,9 +50,9 @@ public class LicenseQueries {
         List<Object[]> rows = LicenseAssignmentEntity.getEntityManager().createQuery(
                         "select la.skuId, count(distinct la.userId) from LicenseAssignmentEntity la, UserEntity u"
                                 + " where u.id = la.userId and u.deletedAt is null and la.skuId in :skus"
-                                + " and coalesce(la.state, '') <> 'Error'"
-                                + " and not exists (select 1 from UsageIdentityEntity ui where ui.userId = la.userId"
-                                + " and ui.lastActivityDate > :cutoff) group by la.skuId", Object[].class)
+                                + " and " + EffectiveAssignment.condition("la.state")
+                                + " and " + Inactivity.noActivityAfter("la.userId", "cutoff") + " group by la.skuId",
+                        Object[].class)
                 .setParameter("skus", skuIds).setParameter("cutoff", lastActiveOnOrBefore).getResultList();
         Map<UUID, Integer> counts = new java.util.HashMap<>();
         rows.forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).intValue()));

@@ -1,5 +1,6 @@
 package io.m365insights.licenses;
 
+import io.m365insights.db.Jdbc;
 import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphSku;
 import io.m365insights.sync.SyncPartName;
@@ -36,8 +37,7 @@ public class LicenseSync implements SyncStep {
     public Outcome run(Context context) throws SQLException {
         List<MsGraphSku> skus = msGraph.listSubscribedSkus();
         Connection c = context.connection();
-        c.setAutoCommit(false);
-        try {
+        return Jdbc.inTransaction(c, () -> {
             int created = 0;
             int updated = 0;
             try (PreparedStatement ps = c.prepareStatement("""
@@ -86,14 +86,8 @@ public class LicenseSync implements SyncStep {
                 ps.setArray(1, c.createArrayOf("uuid", skus.stream().map(MsGraphSku::skuId).toArray(UUID[]::new)));
                 removed = ps.executeUpdate();
             }
-            c.commit();
             return new Outcome(skus.size(), created, updated, removed, skus.size() + " SKUs");
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     private static void replaceServicePlans(Connection c, List<MsGraphSku> skus) throws SQLException {

@@ -1,5 +1,6 @@
 package io.m365insights.licenses;
 
+import io.m365insights.db.Jdbc;
 import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphErrorKind;
 import io.m365insights.msgraph.MsGraphException;
@@ -54,8 +55,7 @@ public class SubscriptionSync implements SyncStep {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Connection c = context.connection();
-        c.setAutoCommit(false);
-        try {
+        return Jdbc.inTransaction(c, () -> {
             int created = 0;
             int updated = 0;
             try (PreparedStatement ps = c.prepareStatement("""
@@ -111,13 +111,7 @@ public class SubscriptionSync implements SyncStep {
                         .toArray(UUID[]::new)));
                 removed = ps.executeUpdate();
             }
-            c.commit();
             return new Outcome(subscriptions.size(), created, updated, removed, subscriptions.size() + " subscriptions");
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 }

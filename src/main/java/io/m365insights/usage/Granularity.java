@@ -11,7 +11,12 @@ import java.time.temporal.TemporalAdjusters;
 @Enum("Granularity")
 @Description("DAY; WEEK starts on Monday (ISO); MONTH starts on the 1st.")
 public enum Granularity {
-    DAY, WEEK, MONTH;
+    @Description("One period per day.")
+    DAY,
+    @Description("ISO weeks, starting on Monday.")
+    WEEK,
+    @Description("Calendar months, starting on the 1st.")
+    MONTH;
 
     public LocalDate periodStart(LocalDate day) {
         return switch (this) {

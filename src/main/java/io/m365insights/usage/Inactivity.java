@@ -17,6 +17,16 @@ public class Inactivity {
     @Inject
     UsageQueries usage;
 
+    /**
+     * The rule as an HQL condition, for queries that filter or count by it: the user {@code userId} (an HQL path, e.g.
+     * {@code u.id}) has no activity after the day bound to {@code :param} (what {@link #inactiveIfLastActiveOnOrBefore}
+     * returns). A user the reports never listed matches.
+     */
+    public static String noActivityAfter(String userId, String param) {
+        return "not exists (select 1 from UsageIdentityEntity ui where ui.userId = " + userId
+                + " and ui.lastActivityDate > :" + param + ")";
+    }
+
     /** Users whose last activity is on or before this date are inactive for {@code days}. */
     public LocalDate inactiveIfLastActiveOnOrBefore(int days) {
         if (days < 1 || days > MAX_DAYS) {

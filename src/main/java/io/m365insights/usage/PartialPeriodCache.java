@@ -25,20 +25,20 @@ public class PartialPeriodCache {
     }
 
     private final int capacity;
-    private final Map<Key, Map<String, Integer>> entries;
+    private final Map<Key, Map<UsageCounting.Combo, Integer>> entries;
 
     @Inject
     public PartialPeriodCache(M365Config config) {
         this.capacity = Math.max(0, config.usage().queryCacheSize());
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Map<String, Integer>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Map<UsageCounting.Combo, Integer>> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    Optional<Map<String, Integer>> get(Key key) {
+    Optional<Map<UsageCounting.Combo, Integer>> get(Key key) {
         if (capacity == 0) {
             return Optional.empty();
         }
@@ -47,7 +47,7 @@ public class PartialPeriodCache {
         }
     }
 
-    void put(Key key, Map<String, Integer> counts) {
+    void put(Key key, Map<UsageCounting.Combo, Integer> counts) {
         if (capacity == 0) {
             return;
         }

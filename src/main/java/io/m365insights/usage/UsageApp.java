@@ -7,7 +7,20 @@ import org.eclipse.microprofile.graphql.Enum;
 @Enum("UsageApp")
 @Description("SUITE counts people active in any of Outlook, Word, Excel, PowerPoint or OneNote. Teams is not part of it.")
 public enum UsageApp {
-    SUITE(-1), OUTLOOK(0), WORD(1), EXCEL(2), POWERPOINT(3), ONENOTE(4), TEAMS(5);
+    @Description("Any of Outlook, Word, Excel, PowerPoint or OneNote (not Teams).")
+    SUITE(-1),
+    @Description("Outlook.")
+    OUTLOOK(0),
+    @Description("Word.")
+    WORD(1),
+    @Description("Excel.")
+    EXCEL(2),
+    @Description("PowerPoint.")
+    POWERPOINT(3),
+    @Description("OneNote.")
+    ONENOTE(4),
+    @Description("Teams.")
+    TEAMS(5);
 
     /** The report's app index (column order), or -1 for SUITE. */
     final int index;
@@ -19,14 +32,5 @@ public enum UsageApp {
     /** The apps whose activity makes up this one: itself, or for SUITE the five suite apps. */
     public java.util.List<UsageApp> members() {
         return this == SUITE ? java.util.List.of(OUTLOOK, WORD, EXCEL, POWERPOINT, ONENOTE) : java.util.List.of(this);
-    }
-
-    public static UsageApp ofIndex(int index) {
-        for (UsageApp a : values()) {
-            if (a.index == index) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("app index " + index);
     }
 }

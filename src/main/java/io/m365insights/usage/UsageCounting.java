@@ -18,11 +18,24 @@ final class UsageCounting {
     record Span(LocalDate periodStart, LocalDate from, LocalDate to) {
     }
 
-    /** An (app, platform) to count; platform null = any platform. */
+    /** An (app, platform) to count, and the key of a count; platform null = any platform. */
     record Combo(UsageApp app, Platform platform) {
         String platformName() {
-            return platform == null ? "ANY" : platform.name();
+            return UsageCounting.platformName(platform);
         }
+
+        /** The combo a stored row names (columns app and platform of usage_daily and usage_period). */
+        static Combo of(String app, String platform) {
+            return new Combo(UsageApp.valueOf(app), ANY_PLATFORM.equals(platform) ? null : Platform.valueOf(platform));
+        }
+    }
+
+    /** How the tables store "any platform" (platform null in the API): their platform column is not null. */
+    private static final String ANY_PLATFORM = "ANY";
+
+    /** The platform as the tables store it. */
+    static String platformName(Platform platform) {
+        return platform == null ? ANY_PLATFORM : platform.name();
     }
 
     static List<Combo> allCombos() {

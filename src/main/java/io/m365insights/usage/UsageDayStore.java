@@ -1,5 +1,6 @@
 package io.m365insights.usage;
 
+import io.m365insights.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.m365insights.sync.CopyIn;
 
@@ -9,7 +10,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -45,19 +45,10 @@ public class UsageDayStore {
 
     public DayResult replaceDay(Connection c, LocalDate day, InputStream csv, long runId) throws SQLException {
         Staged staged = stage(c, csv);
-        c.setAutoCommit(false);
         try {
-            DayResult result = apply(c, day, staged, runId);
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
+            return Jdbc.inTransaction(c, () -> apply(c, day, staged, runId));
         } finally {
-            c.setAutoCommit(true);
-            try (Statement s = c.createStatement()) {
-                s.execute("truncate staged_usage_row");
-            }
+            Jdbc.execute(c, "truncate staged_usage_row");
         }
     }
 
@@ -65,9 +56,7 @@ public class UsageDayStore {
     }
 
     private Staged stage(Connection c, InputStream csv) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("truncate staged_usage_row");
-        }
+        Jdbc.execute(c, "truncate staged_usage_row");
         int[] unknown = {0};
         int[] concealed = {0};
         LocalDate[] refresh = {null};
@@ -103,21 +92,21 @@ public class UsageDayStore {
         }
         // The day's rows, one per report name (a name listed twice is one identity: its flags ORed), grouped once
         // into a temporary table that every statement below reads, instead of grouping the staged rows again in each.
-        execute(c, "create temp table usage_day_name on commit drop as select report_name, bool_or(concealed) as "
+        Jdbc.execute(c, "create temp table usage_day_name on commit drop as select report_name, bool_or(concealed) as "
                 + "concealed, bit_or(flags) as flags, max(last_activity_date) as last_activity_date, "
                 + "max(last_activation_date) as last_activation_date from staged_usage_row group by report_name");
-        execute(c, "insert into usage_identity (report_name, concealed) select report_name, concealed from usage_day_name n "
+        Jdbc.execute(c, "insert into usage_identity (report_name, concealed) select report_name, concealed from usage_day_name n "
                 + "where not exists (select 1 from usage_identity i where i.report_name = n.report_name) "
                 + "on conflict (report_name) do nothing");
-        execute(c, "create temp table usage_day on commit drop as select i.id as identity_id, n.* from usage_day_name n "
+        Jdbc.execute(c, "create temp table usage_day on commit drop as select i.id as identity_id, n.* from usage_day_name n "
                 + "join usage_identity i on i.report_name = n.report_name");
-        execute(c, "analyze usage_day");
+        Jdbc.execute(c, "analyze usage_day");
         // the day's previous data goes (only this day's bit), then the new data is set
-        execute(c, "update usage_month set present = present & ~" + bit + ", "
+        Jdbc.execute(c, "update usage_month set present = present & ~" + bit + ", "
                 + flags.stream().map(f -> f.column() + " = " + f.column() + " & ~" + bit)
                 .collect(Collectors.joining(", "))
                 + " where month = '" + month + "' and (present & " + bit + ") <> 0");
-        execute(c, "insert into usage_month as m (month, identity_id, present, " + columns + ") select '" + month
+        Jdbc.execute(c, "insert into usage_month as m (month, identity_id, present, " + columns + ") select '" + month
                 + "', s.identity_id, " + bit + ", "
                 + flags.stream().map(f -> "case when s.flags & " + (1L << f.bit()) + " <> 0 then " + bit + " else 0 end")
                 .collect(Collectors.joining(", "))
@@ -180,7 +169,7 @@ public class UsageDayStore {
         List<String> unpivot = new java.util.ArrayList<>();
         for (UsageApp app : UsageApp.values()) {
             for (Platform platform : allPlatformsAndAny()) {
-                unpivot.add("('" + app.name() + "', '" + (platform == null ? "ANY" : platform.name()) + "', c.c"
+                unpivot.add("('" + app.name() + "', '" + UsageCounting.platformName(platform) + "', c.c"
                         + counts.size() + ")");
                 counts.add("count(*) filter (where flags & " + UsageFlags.mask(app, platform) + " <> 0) as c"
                         + counts.size());
@@ -236,8 +225,7 @@ public class UsageDayStore {
 
     /** Drops days older than the retention; returns how many days went. */
     public int applyRetention(Connection c, LocalDate keepFrom) throws SQLException {
-        c.setAutoCommit(false);
-        try {
+        return Jdbc.inTransaction(c, () -> {
             int days;
             try (PreparedStatement ps = c.prepareStatement("delete from usage_report_day where report_date < ?")) {
                 ps.setDate(1, Date.valueOf(keepFrom));
@@ -254,7 +242,7 @@ public class UsageDayStore {
                 }
                 // the partly kept month: clear the bits of its days before keepFrom
                 int keepBits = ~((1 << (keepFrom.getDayOfMonth() - 1)) - 1);
-                execute(c, "update usage_month set present = present & " + keepBits + ", " + UsageFlags.ALL.stream()
+                Jdbc.execute(c, "update usage_month set present = present & " + keepBits + ", " + UsageFlags.ALL.stream()
                         .map(f -> f.column() + " = " + f.column() + " & " + keepBits).collect(Collectors.joining(", "))
                         + " where month = '" + keepFrom.withDayOfMonth(1) + "'");
                 // whole periods before keepFrom go; the periods keepFrom falls in are counted again
@@ -266,14 +254,8 @@ public class UsageDayStore {
                 periodCounts(c, Granularity.MONTH, Granularity.MONTH.periodStart(keepFrom));
                 newDataVersion(c);
             }
-            c.commit();
             return days;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     /** The ledger changes in this transaction: counts cached at the previous version are not found any more. */
@@ -287,12 +269,6 @@ public class UsageDayStore {
             ps.setString(1, key);
             ps.setString(2, value);
             ps.executeUpdate();
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 public final class UsageFlags {
     public static final int APPS = 6;
     public static final int PLATFORMS = 4;
-    /** Bits of the five suite apps (Outlook, Word, Excel, PowerPoint, OneNote): not Teams. */
-    public static final long SUITE_APPS = 0b011111L;
     /** Any app. */
     public static final long ANY_APP = 0b111111L;
 
@@ -38,6 +36,11 @@ public final class UsageFlags {
             }
         }
         ALL = List.copyOf(all);
+        for (int i = 0; i < ALL.size(); i++) {
+            if (ALL.get(i).bit() != i) {
+                throw new AssertionError("ALL must be in bit order: " + ALL.get(i));
+            }
+        }
     }
 
     private UsageFlags() {
@@ -64,12 +67,11 @@ public final class UsageFlags {
         return mask;
     }
 
+    /** The flag of a bit; {@link #ALL} is in bit order, so a flag's position in it is its bit. */
     public static Flag flag(int bit) {
-        for (Flag f : ALL) {
-            if (f.bit() == bit) {
-                return f;
-            }
+        if (bit < 0 || bit >= ALL.size()) {
+            throw new IllegalArgumentException("bit " + bit);
         }
-        throw new IllegalArgumentException("bit " + bit);
+        return ALL.get(bit);
     }
 }

@@ -1,8 +1,9 @@
 package io.m365insights.usage;
 
+import io.agroal.api.AgroalDataSource;
+import io.m365insights.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class UsageQueries {
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
 
     @Inject
     PartialPeriodCache cache;
@@ -42,8 +43,8 @@ public class UsageQueries {
     }
 
     private StoredDays storedDays(LocalDate from, LocalDate to) {
-        List<Object[]> rows = rows("select report_date, (select value from usage_state where key = ?3) "
-                + "from usage_report_day where report_date between ?1 and ?2 order by 1", from, to, DATA_VERSION);
+        List<Object[]> rows = rows("select report_date, (select value from usage_state where key = ?) "
+                + "from usage_report_day where report_date between ? and ? order by 1", DATA_VERSION, from, to);
         return new StoredDays(rows.stream().map(r -> date(r[0])).toList(),
                 rows.isEmpty() || rows.get(0)[1] == null ? "" : rows.get(0)[1].toString());
     }
@@ -56,32 +57,31 @@ public class UsageQueries {
         }
         String version = stored.version();
         List<Platform> plats = platforms == null ? java.util.Collections.singletonList(null) : platforms;
-        Map<LocalDate, Map<String, Integer>> counts = g == Granularity.DAY
+        Map<LocalDate, Map<UsageCounting.Combo, Integer>> counts = g == Granularity.DAY
                 ? daily(from, to, apps, plats) : periods(from, to, g, days, apps, plats, version);
         TreeMap<LocalDate, Boolean> periods = new TreeMap<>();
         days.forEach(d -> periods.put(g.periodStart(d), true));
         List<Point> points = new ArrayList<>();
         for (LocalDate start : periods.keySet()) {
-            Map<String, Integer> c = counts.getOrDefault(start, Map.of());
+            Map<UsageCounting.Combo, Integer> c = counts.getOrDefault(start, Map.of());
             for (UsageApp app : apps) {
                 for (Platform p : plats) {
-                    points.add(new Point(start, app, p, c.getOrDefault(key(app, p), 0)));
+                    points.add(new Point(start, app, p, c.getOrDefault(new UsageCounting.Combo(app, p), 0)));
                 }
             }
         }
         return points;
     }
 
-    private Map<LocalDate, Map<String, Integer>> daily(LocalDate from, LocalDate to, List<UsageApp> apps,
+    private Map<LocalDate, Map<UsageCounting.Combo, Integer>> daily(LocalDate from, LocalDate to, List<UsageApp> apps,
                                                        List<Platform> platforms) {
-        Map<LocalDate, Map<String, Integer>> out = new HashMap<>();
+        Map<LocalDate, Map<UsageCounting.Combo, Integer>> out = new HashMap<>();
         for (Object[] r : rows("select report_date, app, platform, active_users from usage_daily "
-                + "where report_date between ?1 and ?2 and app in (?3) and platform in (?4)", from, to,
-                apps.stream().map(Enum::name).toList(),
-                platforms.stream().map(p -> p == null ? "ANY" : p.name()).toList())) {
-            String platform = (String) r[2];
-            out.computeIfAbsent(date(r[0]), k -> new HashMap<>()).put(key(UsageApp.valueOf((String) r[1]),
-                    "ANY".equals(platform) ? null : Platform.valueOf(platform)), ((Number) r[3]).intValue());
+                + "where report_date between ? and ? and app = any (?) and platform = any (?)", from, to,
+                apps.stream().map(Enum::name).toArray(String[]::new),
+                platforms.stream().map(UsageCounting::platformName).toArray(String[]::new))) {
+            out.computeIfAbsent(date(r[0]), k -> new HashMap<>())
+                    .put(UsageCounting.Combo.of((String) r[1], (String) r[2]), ((Number) r[3]).intValue());
         }
         return out;
     }
@@ -91,7 +91,7 @@ public class UsageQueries {
      * days were stored); a period cut by {@code from} or {@code to} is counted from the ledger over its days within
      * the range. At most two statements, whatever the range.
      */
-    private Map<LocalDate, Map<String, Integer>> periods(LocalDate from, LocalDate to, Granularity g,
+    private Map<LocalDate, Map<UsageCounting.Combo, Integer>> periods(LocalDate from, LocalDate to, Granularity g,
                                                          List<LocalDate> days, List<UsageApp> apps,
                                                          List<Platform> platforms, String version) {
         List<LocalDate> whole = new ArrayList<>();
@@ -104,15 +104,14 @@ public class UsageQueries {
                 partial.add(new UsageCounting.Span(start, start.isBefore(from) ? from : start, end.isAfter(to) ? to : end));
             }
         }
-        Map<LocalDate, Map<String, Integer>> out = new HashMap<>();
+        Map<LocalDate, Map<UsageCounting.Combo, Integer>> out = new HashMap<>();
         if (!whole.isEmpty()) {
             for (Object[] r : rows("select period_start, app, platform, active_users from usage_period "
-                    + "where granularity = ?1 and period_start in (?2) and app in (?3) and platform in (?4)",
-                    g.name(), whole.stream().map(Date::valueOf).toList(), apps.stream().map(Enum::name).toList(),
-                    platforms.stream().map(p -> p == null ? "ANY" : p.name()).toList())) {
-                String platform = (String) r[2];
-                out.computeIfAbsent(date(r[0]), k -> new HashMap<>()).put(key(UsageApp.valueOf((String) r[1]),
-                        "ANY".equals(platform) ? null : Platform.valueOf(platform)), ((Number) r[3]).intValue());
+                    + "where granularity = ? and period_start = any (?) and app = any (?) and platform = any (?)",
+                    g.name(), whole.toArray(LocalDate[]::new), apps.stream().map(Enum::name).toArray(String[]::new),
+                    platforms.stream().map(UsageCounting::platformName).toArray(String[]::new))) {
+                out.computeIfAbsent(date(r[0]), k -> new HashMap<>())
+                        .put(UsageCounting.Combo.of((String) r[1], (String) r[2]), ((Number) r[3]).intValue());
             }
         }
         if (!partial.isEmpty()) {
@@ -125,9 +124,9 @@ public class UsageQueries {
             }
             if (!toCount.isEmpty()) {
                 for (Object[] r : rows(UsageCounting.sql(toCount, combos))) {
-                    Map<String, Integer> c = new HashMap<>();
+                    Map<UsageCounting.Combo, Integer> c = new HashMap<>();
                     for (int i = 0; i < combos.size(); i++) {
-                        c.put(key(combos.get(i).app(), combos.get(i).platform()), ((Number) r[i + 1]).intValue());
+                        c.put(combos.get(i), ((Number) r[i + 1]).intValue());
                     }
                     out.put(date(r[0]), c);
                 }
@@ -147,10 +146,6 @@ public class UsageQueries {
         return new PartialPeriodCache.Key(version, span.periodStart(), span.from(), span.to(), List.copyOf(combos));
     }
 
-    private static String key(UsageApp app, Platform p) {
-        return app.name() + "/" + (p == null ? "ANY" : p.name());
-    }
-
     /** What the ledger holds, for syncStatus. */
     public record Coverage(LocalDate firstDay, LocalDate lastDay, int daysStored, List<LocalDate> missingInWindow,
                            LocalDate refreshDate, boolean latestDayConcealed, Boolean concealedSetting) {
@@ -167,7 +162,7 @@ public class UsageQueries {
                 missing.add(d);
             }
         }
-        List<Object[]> setting = rows("select value from usage_state where key = ?1", UsageSync.CONCEALED_SETTING);
+        List<Object[]> setting = rows("select value from usage_state where key = ?", UsageSync.CONCEALED_SETTING);
         Boolean concealedSetting = setting.isEmpty() || setting.get(0)[0] == null ? null
                 : Boolean.valueOf(setting.get(0)[0].toString());
         return new Coverage(date(summary[0]), last, ((Number) summary[2]).intValue(), missing, date(summary[3]),
@@ -180,7 +175,7 @@ public class UsageQueries {
 
     /** Days within [from, to] whose names are concealed (most rows hold tokens): per-user usage is unavailable. */
     public java.util.Set<LocalDate> concealedDays(LocalDate from, LocalDate to) {
-        return rows("select report_date from usage_report_day where report_date between ?1 and ?2 "
+        return rows("select report_date from usage_report_day where report_date between ? and ? "
                 + "and concealed_rows > 0 and concealed_rows * 2 >= row_count", from, to)
                 .stream().map(r -> date(r[0])).collect(Collectors.toSet());
     }
@@ -194,7 +189,7 @@ public class UsageQueries {
 
     public Optional<LatestDays> latestDays(int days) {
         Object[] r = rows("select l.d, exists (select 1 from usage_report_day r where r.report_date "
-                + "between l.d - cast(?1 as integer) and l.d and r.concealed_rows > 0 and r.concealed_rows * 2 >= r.row_count) "
+                + "between l.d - cast(? as integer) and l.d and r.concealed_rows > 0 and r.concealed_rows * 2 >= r.row_count) "
                 + "from (select max(report_date) as d from usage_report_day) l", days - 1).get(0);
         return r[0] == null ? Optional.empty() : Optional.of(new LatestDays(date(r[0]), (Boolean) r[1]));
     }
@@ -210,13 +205,14 @@ public class UsageQueries {
             return out;
         }
         for (Object[] r : rows("select user_id, max(last_activity_date), max(last_activation_date) from usage_identity "
-                + "where user_id in (?1) group by user_id", userIds)) {
+                + "where user_id = any (?) group by user_id", (Object) userIds.toArray(UUID[]::new))) {
             out.put((UUID) r[0], new UserLedger(date(r[1]), date(r[2]), true, new HashMap<>()));
         }
         if (withMonths && !out.isEmpty()) {
             String cols = UsageFlags.ALL.stream().map(f -> "m." + f.column()).collect(Collectors.joining(", "));
             for (Object[] r : rows("select i.user_id, m.month, m.present, " + cols + " from usage_month m "
-                    + "join usage_identity i on i.id = m.identity_id where i.user_id in (?1)", out.keySet())) {
+                    + "join usage_identity i on i.id = m.identity_id where i.user_id = any (?)",
+                    (Object) out.keySet().toArray(UUID[]::new))) {
                 long[] bits = new long[UsageFlags.ALL.size() + 1]; // [0] present, then each flag's day bits
                 for (int i = 0; i < bits.length; i++) {
                     bits[i] = ((Number) r[2 + i]).longValue();
@@ -232,19 +228,15 @@ public class UsageQueries {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The rows of a query, each as its column values. */
     private List<Object[]> rows(String sql, Object... params) {
-        var q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            q.setParameter(i + 1, p instanceof LocalDate d ? Date.valueOf(d) : p);
-        }
-        List<Object> raw = q.getResultList();
-        List<Object[]> out = new ArrayList<>(raw.size());
-        for (Object o : raw) {
-            out.add(o instanceof Object[] a ? a : new Object[]{o});
-        }
-        return out;
+        return Jdbc.withConnection(dataSource, "read the usage data", c -> Jdbc.query(c, sql, rs -> {
+            Object[] row = new Object[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            return row;
+        }, params));
     }
 
     private static LocalDate date(Object o) {

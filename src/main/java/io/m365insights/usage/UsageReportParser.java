@@ -59,7 +59,7 @@ public final class UsageReportParser {
             int upn = required(columns, UPN);
             int[] flagColumns = new int[UsageFlags.ALL.size()];
             for (UsageFlags.Flag f : UsageFlags.ALL) {
-                flagColumns[UsageFlags.ALL.indexOf(f)] = required(columns, f.header());
+                flagColumns[f.bit()] = required(columns, f.header());
             }
             Integer lastActivity = columns.get(key(LAST_ACTIVITY));
             Integer lastActivation = columns.get(key(LAST_ACTIVATION));

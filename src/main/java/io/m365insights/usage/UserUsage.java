@@ -59,7 +59,7 @@ public class UserUsage {
                 for (var e : l.months().entrySet()) {
                     long bits = 0;
                     for (UsageApp member : app.members()) {
-                        bits |= e.getValue()[1 + UsageFlags.ALL.indexOf(UsageFlags.flag(UsageFlags.appBit(member.index)))];
+                        bits |= column(e.getValue(), UsageFlags.appBit(member.index));
                     }
                     for (int d = 0; d < 31; d++) {
                         if ((bits & (1L << d)) != 0) {
@@ -115,7 +115,8 @@ public class UserUsage {
         return out;
     }
 
+    /** A month row's day bits of one flag: [0] is present, then UsageFlags.ALL, which is in bit order. */
     private static long column(long[] month, int bit) {
-        return month[1 + UsageFlags.ALL.indexOf(UsageFlags.flag(bit))];
+        return month[1 + bit];
     }
 }

@@ -1,13 +1,18 @@
 package io.m365insights.users;
 
-import io.m365insights.licenses.LicenseAssignmentEntity;
+import io.m365insights.db.Page;
+import io.m365insights.licenses.EffectiveAssignment;
+import io.m365insights.usage.Inactivity;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Lists users with filters and keyset pagination: a page is one SQL statement whatever its position, and a page
@@ -20,10 +25,7 @@ public class UserQueries {
     public record After(Object key, UUID id) {
     }
 
-    public record Page(List<UserEntity> users, boolean hasNext) {
-    }
-
-    public Page page(UserCriteria criteria, UserSort sort, Optional<After> after, int limit) {
+    public Page<UserEntity> page(UserCriteria criteria, UserSort sort, Optional<After> after, int limit) {
         Parameters params = new Parameters();
         List<String> where = where(criteria, params);
         String key = "u." + sort.field().property;
@@ -34,9 +36,7 @@ public class UserQueries {
         String dir = sort.descending() ? " desc" : "";
         String hql = "from UserEntity u" + clause(where) + " order by " + key + dir + ", u.id" + dir;
         // range is inclusive: limit + 1 rows tell whether there is a next page
-        List<UserEntity> rows = UserEntity.<UserEntity>find(hql, params).range(0, limit).list();
-        boolean hasNext = rows.size() > limit;
-        return new Page(hasNext ? rows.subList(0, limit) : rows, hasNext);
+        return Page.of(UserEntity.<UserEntity>find(hql, params).range(0, limit).list(), limit);
     }
 
     public long count(UserCriteria criteria) {
@@ -46,6 +46,14 @@ public class UserQueries {
 
     public Optional<UserEntity> byId(UUID id) {
         return UserEntity.findByIdOptional(id);
+    }
+
+    /** Many users (deleted ones too) in one statement, keyed by id; an unknown id is absent. */
+    public Map<UUID, UserEntity> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return UserEntity.<UserEntity>list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.id, u -> u));
     }
 
     public Optional<UserEntity> byUserPrincipalName(String upn) {
@@ -63,7 +71,7 @@ public class UserQueries {
             params.and("enabled", c.accountEnabled());
         }
         String holds = "exists (select 1 from LicenseAssignmentEntity la where la.userId = u.id"
-                + " and coalesce(la.state, '') <> '" + LicenseAssignmentEntity.FAILED_STATE + "'";
+                + " and " + EffectiveAssignment.condition("la.state");
         if (c.licensed() != null) {
             where.add((c.licensed() ? "" : "not ") + holds + ")");
         }
@@ -81,8 +89,7 @@ public class UserQueries {
             params.and("department", c.department().toLowerCase());
         }
         if (c.lastActiveOnOrBefore() != null) {
-            where.add("not exists (select 1 from UsageIdentityEntity ui where ui.userId = u.id"
-                    + " and ui.lastActivityDate > :lastActive)");
+            where.add(Inactivity.noActivityAfter("u.id", "lastActive"));
             params.and("lastActive", c.lastActiveOnOrBefore());
         }
         if (c.search() != null && !c.search().isBlank()) {

@@ -1,5 +1,6 @@
 package io.m365insights.users;
 
+import io.m365insights.db.Jdbc;
 import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphUser;
 import io.m365insights.sync.CopyIn;
@@ -88,8 +89,7 @@ public class UserSync implements SyncStep {
     }
 
     private static Outcome apply(Connection c, long runId, int read, OffsetDateTime now) throws SQLException {
-        c.setAutoCommit(false);
-        try {
+        return Jdbc.inTransaction(c, () -> {
             int created;
             int updated;
             try (PreparedStatement ps = c.prepareStatement("""
@@ -153,15 +153,9 @@ public class UserSync implements SyncStep {
                           and la.assigned_by_group_id is not distinct from s.assigned_by_group_id)""")) {
                 addedAssignments = ps.executeUpdate();
             }
-            c.commit();
             return new Outcome(read, created, updated, deleted, String.format(
                     "%d users listed; license assignments +%d -%d", read, addedAssignments, removedAssignments));
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     /**

@@ -180,7 +180,7 @@ record GraphQLHttpRequest(String query, String operationName, JsonObject variabl
 
     /** The request as SmallRye GraphQL's execution takes it. */
     JsonObject toJson(JsonProvider json) {
-        JsonObjectBuilder b = json.createObjectBuilder().add("query", query);
+        JsonObjectBuilder b = json.createObjectBuilder().add("query", ListVariableTypes.upgrade(query));
         Optional.ofNullable(operationName).ifPresent(n -> b.add("operationName", n));
         Optional.ofNullable(variables).ifPresent(v -> b.add("variables", v));
         Optional.ofNullable(extensions).ifPresent(e -> b.add("extensions", e));

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Type;
 import java.time.LocalDate;
 
 @Type("AppActivity")
+@Description("A user's activity in one app, from the stored usage reports.")
 public record AppActivity(
         @NonNull UsageApp app,
         @Description("The latest stored day the user used the app; null: not in the stored history.") LocalDate lastActiveDate,

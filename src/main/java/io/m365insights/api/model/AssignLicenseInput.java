@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.util.List;
 
 @Input("AssignLicenseInput")
+@Description("What assignLicense assigns, to whom.")
 public class AssignLicenseInput {
     @NonNull
     @Id

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Type;
 import java.util.List;
 
 @Type("AssignLicensePayload")
+@Description("The result of assignLicense.")
 public record AssignLicensePayload(
         @Description("The user as stored now (after the change).") User user,
         @Description("The license with its seat counts as stored now.") License license,

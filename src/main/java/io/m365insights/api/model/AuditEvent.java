@@ -28,5 +28,12 @@ public record AuditEvent(
         @NonNull @Description("What was asked, as a JSON object (never a password).") String input,
         @Description("Microsoft Graph's request-id of the write, for Microsoft support.") String graphRequestId,
         @NonNull @Id @Description("Shared by the events of one mutation call or one policy run.") String correlationId,
-        @Id @Description("The sync run an automated action followed.") String syncRunId) {
+        @Id @Description("The sync run an automated action followed.") String syncRunId) implements Node {
+    @Override
+    @Id
+    @NonNull
+    @Description(NodeIds.DESCRIPTION)
+    public String getNodeId() {
+        return NodeIds.encode(NodeIds.Kind.AuditEvent, id);
+    }
 }

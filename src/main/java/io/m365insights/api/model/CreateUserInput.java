@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.util.List;
 
 @Input("CreateUserInput")
+@Description("The user createUser creates, and the licenses to assign.")
 public class CreateUserInput {
     @NonNull
     public String displayName;

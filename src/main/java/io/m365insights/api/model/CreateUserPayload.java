@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Type;
 import java.util.List;
 
 @Type("CreateUserPayload")
+@Description("The result of createUser.")
 public record CreateUserPayload(
         @Description("The new user; null when no user was created.") User user,
         @Description("The generated temporary password, when none was given: shown here once, stored and logged nowhere. "

@@ -21,5 +21,12 @@ public record License(
         @Description("Seats in the suspended state (subscription ended, about to be removed).") int suspended,
         @Description("Seats in the warning state (grace period).") int warning,
         @Description("Seats locked out.") int lockedOut,
-        @Description("When Microsoft Graph stopped listing this SKU; null while it is subscribed.") OffsetDateTime removedAt) {
+        @Description("When Microsoft Graph stopped listing this SKU; null while it is subscribed.") OffsetDateTime removedAt) implements Node {
+    @Override
+    @Id
+    @NonNull
+    @Description(NodeIds.DESCRIPTION)
+    public String getNodeId() {
+        return NodeIds.encode(NodeIds.Kind.License, skuId);
+    }
 }

@@ -1,6 +1,13 @@
 package io.m365insights.api.model;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("OffboardingExemptionKind")
-public enum OffboardingExemptionKind { USER, SKU }
+@Description("What an offboarding exemption names.")
+public enum OffboardingExemptionKind {
+    @Description("A user, by principal name or object id.")
+    USER,
+    @Description("A license, by skuId or part number.")
+    SKU
+}

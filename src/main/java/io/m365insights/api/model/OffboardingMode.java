@@ -1,13 +1,15 @@
 package io.m365insights.api.model;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Enum;
 
 @Enum("OffboardingMode")
+@Description("How the offboarding policy acts (m365.offboarding.mode).")
 public enum OffboardingMode {
-    /** Nothing is planned or done. */
+    @Description("Nothing is planned or done.")
     OFF,
-    /** The plan is made and shown; nothing is changed. */
+    @Description("The plan is made and shown; nothing is changed.")
     DRY_RUN,
-    /** The plan is made and its removals are carried out. */
+    @Description("The plan is made and its removals are carried out.")
     ENFORCE
 }

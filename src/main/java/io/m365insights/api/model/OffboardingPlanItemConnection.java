@@ -1,31 +1,20 @@
 package io.m365insights.api.model;
 
+import io.m365insights.automation.OffboardingAction;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import java.util.List;
 
+/** {@code planId} and {@code actions}: what this connection lists, for the lazily computed totalCount. */
 @Type("OffboardingPlanItemConnection")
 @Description("A page of the plan's items, in plan order (by user principal name, then license).")
-public class OffboardingPlanItemConnection {
-    private final List<OffboardingPlanItemEdge> edges;
-    private final PageInfo pageInfo;
-
-    public OffboardingPlanItemConnection(List<OffboardingPlanItemEdge> edges, PageInfo pageInfo) {
-        this.edges = edges;
-        this.pageInfo = pageInfo;
-    }
-
-    public @NonNull List<@NonNull OffboardingPlanItemEdge> getEdges() {
-        return edges;
-    }
-
+public record OffboardingPlanItemConnection(@NonNull List<@NonNull OffboardingPlanItemEdge> edges,
+                                            @NonNull PageInfo pageInfo, @Ignore long planId,
+                                            @Ignore List<OffboardingAction> actions) {
     public @NonNull List<@NonNull OffboardingPlanItem> getNodes() {
         return edges.stream().map(OffboardingPlanItemEdge::node).toList();
-    }
-
-    public @NonNull PageInfo getPageInfo() {
-        return pageInfo;
     }
 }

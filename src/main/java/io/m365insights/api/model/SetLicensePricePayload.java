@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Type;
 import java.util.List;
 
 @Type("SetLicensePricePayload")
+@Description("The result of setLicensePrice.")
 public record SetLicensePricePayload(
         @Description("The license, whose price now includes this one (null when the SKU is unknown).") License license,
         @NonNull @Id @Description("The audit event recording this call.") String auditEventId,

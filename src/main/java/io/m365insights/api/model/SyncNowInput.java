@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
 @Input("SyncNowInput")
+@Description("Options of syncNow.")
 public class SyncNowInput {
     @DefaultValue("false")
     @Description("Wait for the run to finish (up to 10 minutes) and return it finished.")

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Type;
 import java.util.List;
 
 @Type("SyncNowPayload")
+@Description("The result of syncNow.")
 public record SyncNowPayload(
         @Description("The run started, or the one already running.") SyncRun run,
         @Description("True when a run was already in progress (on any replica), so no new one started.") boolean alreadyRunning,

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 @Type("SyncRun")
+@Description("One run of the sync: its parts (licenses, users, usage) and how each ended.")
 public record SyncRun(
         @Id @NonNull String id,
         @NonNull SyncTrigger trigger,
@@ -19,5 +20,12 @@ public record SyncRun(
         OffsetDateTime finishedAt,
         @Description("Why the run failed or was partial; null when it succeeded.") String error,
         @Description("The replica (host) that ran it.") String replica,
-        @NonNull List<@NonNull SyncPart> parts) {
+        @NonNull List<@NonNull SyncPart> parts) implements Node {
+    @Override
+    @Id
+    @NonNull
+    @Description(NodeIds.DESCRIPTION)
+    public String getNodeId() {
+        return NodeIds.encode(NodeIds.Kind.SyncRun, id);
+    }
 }

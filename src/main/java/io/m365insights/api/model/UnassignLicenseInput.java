@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("UnassignLicenseInput")
+@Description("What unassignLicense removes, from whom.")
 public class UnassignLicenseInput {
     @NonNull
     @Id

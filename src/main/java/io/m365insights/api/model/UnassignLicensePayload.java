@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Type;
 import java.util.List;
 
 @Type("UnassignLicensePayload")
+@Description("The result of unassignLicense.")
 public record UnassignLicensePayload(
         @Description("The user as stored now (after the change). The account is never disabled by this mutation.") User user,
         @Description("The license with its seat counts as stored now.") License license,

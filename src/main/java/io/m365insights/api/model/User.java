@@ -20,5 +20,12 @@ public record User(
         @Description("ISO 3166 two-letter country code; required before a license can be assigned.") String usageLocation,
         @Description("When the account was created in Entra ID.") OffsetDateTime createdAt,
         @Description("When a complete sync no longer found the user; null while the user exists.") OffsetDateTime deletedAt,
-        @NonNull @Description("When m365-insights first saw the user.") OffsetDateTime firstSeenAt) {
+        @NonNull @Description("When m365-insights first saw the user.") OffsetDateTime firstSeenAt) implements Node {
+    @Override
+    @Id
+    @NonNull
+    @Description(NodeIds.DESCRIPTION)
+    public String getNodeId() {
+        return NodeIds.encode(NodeIds.Kind.User, id);
+    }
 }
