@@ -5,9 +5,11 @@ import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.sync.CopyIn;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncStep;
+import io.m365insights.sync.SyncPart;
+import io.m365insights.usage.ReportFiles;
 import io.m365insights.usage.ReportFormatException;
 import io.m365insights.usage.ReportPacer;
+import io.m365insights.usage.ReportRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,7 +32,7 @@ import java.util.List;
  * tenant carries a Copilot service plan. Its requests have their own pacing budget.
  */
 @ApplicationScoped
-public class CopilotUsageSync implements SyncStep {
+public class CopilotUsageSync extends SyncPart {
     static final String REPORT = "getMicrosoft365CopilotUsageUserDetail";
     /** Snapshot columns and the report's headers for them (v2 spellings unverified: CONTRACT.md §10.1). */
     static final String[] COLUMNS = {"chat", "teams", "word", "excel", "powerpoint", "outlook", "onenote", "loop"};
@@ -41,22 +43,17 @@ public class CopilotUsageSync implements SyncStep {
             {"Outlook Copilot Last Activity Date"}, {"OneNote Copilot Last Activity Date"},
             {"Loop Copilot Last Activity Date"}};
 
-    private final MsGraphClient msGraph;
-    private final ReportPacer pacer;
-    private final ActivitySources sources;
-    private final Clock clock;
-
     @Inject
-    public CopilotUsageSync(MsGraphClient msGraph, ReportPacer pacer, ActivitySources sources, Clock clock) {
-        this.msGraph = msGraph;
-        this.pacer = pacer;
-        this.sources = sources;
-        this.clock = clock;
-    }
+    MsGraphClient msGraph;
+    @Inject
+    ReportPacer pacer;
+    @Inject
+    ActivitySources sources;
+    @Inject
+    Clock clock;
 
-    @Override
-    public SyncPartName part() {
-        return SyncPartName.COPILOT_USAGE;
+    CopilotUsageSync() {
+        super(SyncPartName.COPILOT_USAGE);
     }
 
     @Override
@@ -65,7 +62,7 @@ public class CopilotUsageSync implements SyncStep {
         if (!tenantHasCopilot(c)) {
             String why = "no SKU of the tenant carries a Microsoft 365 Copilot service plan: nothing to fetch";
             sources.record(c, part(), false, why, false);
-            return new Outcome(0, 0, 0, 0, why);
+            return nothingToDo(why);
         }
         LocalDate today = LocalDate.now(clock);
         Path file;
