@@ -2,25 +2,20 @@ package io.m365insights.activity;
 
 import io.m365insights.db.Jdbc;
 import io.m365insights.config.M365Config;
-import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.sync.CopyIn;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncPart;
 import io.m365insights.usage.ReportFiles;
 import io.m365insights.usage.ReportFormatException;
-import io.m365insights.usage.ReportPacer;
 import io.m365insights.usage.ReportRows;
 import io.m365insights.usage.UsageSync;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +30,7 @@ import java.util.Set;
  * malformed day fails alone; a missing permission fails the part with the permission to grant.
  */
 @ApplicationScoped
-public class ServiceActivitySync extends SyncPart {
+public class ServiceActivitySync extends ActivityPart {
     static final String REPORT = "getOffice365ActiveUserDetail";
     private static final String[] SERVICES = {"EXCHANGE", "ONEDRIVE", "SHAREPOINT", "TEAMS", "YAMMER", "SKYPE"};
     /** Column prefixes per service, newest spelling first (the Yammer rename is unverified: CONTRACT.md §10.2). */
@@ -43,17 +38,6 @@ public class ServiceActivitySync extends SyncPart {
             {"Viva Engage", "Yammer"}, {"Skype For Business"}};
     private static final List<String> REQUIRED = List.of("User Principal Name", "Exchange Last Activity Date",
             "OneDrive Last Activity Date", "SharePoint Last Activity Date", "Teams Last Activity Date");
-
-    @Inject
-    MsGraphClient msGraph;
-    @Inject
-    ReportPacer pacer;
-    @Inject
-    ActivitySources sources;
-    @Inject
-    M365Config config;
-    @Inject
-    Clock clock;
 
     ServiceActivitySync() {
         super(SyncPartName.SERVICE_ACTIVITY);
@@ -105,17 +89,12 @@ public class ServiceActivitySync extends SyncPart {
         String detail = String.format("%d days fetched (%d new, %d refreshed), %d rows; %d days too old for Microsoft; "
                 + "%d names linked to users%s", added + replaced, added, replaced, rows, tooOld.size(), linked,
                 concealed ? "; names are concealed" : "");
-        sources.record(c, part(), true, concealed ? ActivitySources.REVEAL_NAMES : null, concealed);
+        read(c, concealed);
         if (!failed.isEmpty()) {
             throw new IllegalStateException(failed.size() + " report day(s) failed: " + String.join("; ", failed)
                     + " — other days: " + detail);
         }
         return new Outcome(rows, added, replaced, 0, detail);
-    }
-
-    private IllegalStateException unavailable(Connection c, String why) throws SQLException {
-        sources.record(c, part(), false, why, null);
-        return new IllegalStateException(why);
     }
 
     private static Set<LocalDate> storedDays(Connection c, UsageSync.Window w) throws SQLException {

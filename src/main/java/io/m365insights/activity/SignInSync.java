@@ -1,15 +1,11 @@
 package io.m365insights.activity;
 
 import io.m365insights.config.M365Config;
-import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.msgraph.MsGraphErrorKind;
 import io.m365insights.msgraph.MsGraphSignIn;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncPart;
-import io.m365insights.usage.ReportPacer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +22,7 @@ import java.util.List;
  * grant or buy; every other part goes on.
  */
 @ApplicationScoped
-public class SignInSync extends SyncPart {
+public class SignInSync extends ActivityPart {
     static final String LISTING = "signInActivity";
     /** Microsoft's code for a tenant without a premium license (community reports; unverified, CONTRACT.md §10.3). */
     static final String NO_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
@@ -37,15 +33,6 @@ public class SignInSync extends SyncPart {
             + "serves signInActivity only to tenants with one (e.g. through Microsoft 365 E3/E5, EMS or Entra ID P1); "
             + "add one to use sign-ins as a signal";
 
-    @Inject
-    MsGraphClient msGraph;
-    @Inject
-    ReportPacer pacer;
-    @Inject
-    ActivitySources sources;
-    @Inject
-    M365Config m365;
-
     SignInSync() {
         super(SyncPartName.SIGN_INS);
     }
@@ -53,16 +40,14 @@ public class SignInSync extends SyncPart {
     @Override
     public Outcome run(Context context) throws SQLException {
         Connection c = context.connection();
-        M365Config.SignIns config = m365.signIns();
-        if (!config.enabled()) {
-            String why = "sign-ins are switched off (M365_SIGN_INS_ENABLED=false)";
-            sources.record(c, part(), false, why, false);
-            return nothingToDo(why);
+        M365Config.SignIns signIns = config.signIns();
+        if (!signIns.enabled()) {
+            return notRead(c, "sign-ins are switched off (M365_SIGN_INS_ENABLED=false)");
         }
         int[] read = {0};
         int[] pages = {0};
         try {
-            msGraph.listSignIns(() -> pacer.beforeRequest(c, LISTING, config.rateLimit(), config.rateWindow()), page -> {
+            msGraph.listSignIns(() -> pacer.beforeRequest(c, LISTING, signIns.rateLimit(), signIns.rateWindow()), page -> {
                 store(c, page);
                 read[0] += page.size();
                 pages[0]++;
