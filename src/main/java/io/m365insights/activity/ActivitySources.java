@@ -4,7 +4,7 @@ import io.m365insights.sync.SyncPartName;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.m365insights.db.Jdbc;
 import java.sql.SQLException;
 
 /**
@@ -21,19 +21,12 @@ public class ActivitySources {
     /** Records the outcome of a source's sync; {@code concealed} null leaves the last known value. */
     public void record(Connection c, SyncPartName source, boolean ok, String detail, Boolean concealed)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        Jdbc.update(c, """
                 insert into activity_source as s (source, ok, detail, names_concealed, checked_at, last_success_at)
-                values (?, ?, ?, coalesce(?, false), now(), case when ? then now() end)
+                values (?, ?, ?, coalesce(?::boolean, false), now(), case when ? then now() end)
                 on conflict (source) do update set ok = excluded.ok, detail = excluded.detail,
-                    names_concealed = coalesce(?, s.names_concealed), checked_at = now(),
-                    last_success_at = coalesce(excluded.last_success_at, s.last_success_at)""")) {
-            ps.setString(1, source.name());
-            ps.setBoolean(2, ok);
-            ps.setString(3, detail);
-            ps.setObject(4, concealed);
-            ps.setBoolean(5, ok);
-            ps.setObject(6, concealed);
-            ps.executeUpdate();
-        }
+                    names_concealed = coalesce(?::boolean, s.names_concealed), checked_at = now(),
+                    last_success_at = coalesce(excluded.last_success_at, s.last_success_at)""",
+                source.name(), ok, detail, concealed, ok, concealed);
     }
 }

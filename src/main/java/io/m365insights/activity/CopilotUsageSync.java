@@ -1,15 +1,13 @@
 package io.m365insights.activity;
 
 import io.m365insights.db.Jdbc;
-import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.sync.CopyIn;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncStep;
+import io.m365insights.usage.ReportFiles;
 import io.m365insights.usage.ReportFormatException;
-import io.m365insights.usage.ReportPacer;
+import io.m365insights.usage.ReportRows;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -18,8 +16,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -30,7 +26,7 @@ import java.util.List;
  * tenant carries a Copilot service plan. Its requests have their own pacing budget.
  */
 @ApplicationScoped
-public class CopilotUsageSync implements SyncStep {
+public class CopilotUsageSync extends ActivityPart {
     static final String REPORT = "getMicrosoft365CopilotUsageUserDetail";
     /** Snapshot columns and the report's headers for them (v2 spellings unverified: CONTRACT.md §10.1). */
     static final String[] COLUMNS = {"chat", "teams", "word", "excel", "powerpoint", "outlook", "onenote", "loop"};
@@ -41,31 +37,15 @@ public class CopilotUsageSync implements SyncStep {
             {"Outlook Copilot Last Activity Date"}, {"OneNote Copilot Last Activity Date"},
             {"Loop Copilot Last Activity Date"}};
 
-    private final MsGraphClient msGraph;
-    private final ReportPacer pacer;
-    private final ActivitySources sources;
-    private final Clock clock;
-
-    @Inject
-    public CopilotUsageSync(MsGraphClient msGraph, ReportPacer pacer, ActivitySources sources, Clock clock) {
-        this.msGraph = msGraph;
-        this.pacer = pacer;
-        this.sources = sources;
-        this.clock = clock;
-    }
-
-    @Override
-    public SyncPartName part() {
-        return SyncPartName.COPILOT_USAGE;
+    CopilotUsageSync() {
+        super(SyncPartName.COPILOT_USAGE);
     }
 
     @Override
     public Outcome run(Context context) throws SQLException {
         Connection c = context.connection();
         if (!tenantHasCopilot(c)) {
-            String why = "no SKU of the tenant carries a Microsoft 365 Copilot service plan: nothing to fetch";
-            sources.record(c, part(), false, why, false);
-            return new Outcome(0, 0, 0, 0, why);
+            return notRead(c, "no SKU of the tenant carries a Microsoft 365 Copilot service plan: nothing to fetch");
         }
         LocalDate today = LocalDate.now(clock);
         Path file;
@@ -81,8 +61,7 @@ public class CopilotUsageSync implements SyncStep {
                 default -> null;
             };
             if (why != null) {
-                sources.record(c, part(), false, why + e.getMessage(), null);
-                throw new IllegalStateException(why + e.getMessage());
+                throw unavailable(c, why + e.getMessage());
             }
             throw e;
         }
@@ -94,17 +73,16 @@ public class CopilotUsageSync implements SyncStep {
                     + e.getMessage() + ")");
         }
         boolean concealed = result[1] > 0;
-        sources.record(c, part(), true, concealed ? ActivitySources.REVEAL_NAMES : null, concealed);
+        read(c, concealed);
         return new Outcome(result[0], result[0], 0, 0, String.format("snapshot of %s: %d Copilot seat holders, %d "
                 + "linked to users%s", today, result[0], result[2], concealed ? "; names are concealed" : ""));
     }
 
     private static boolean tenantHasCopilot(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        return Jdbc.queryOne(c, """
                 select exists (select 1 from sku s join sku_service_plan p on p.sku_id = s.sku_id
-                               where s.removed_at is null and p.service_plan_name like 'M365\\_COPILOT%')""")) {
-            return rs.next() && rs.getBoolean(1);
-        }
+                               where s.removed_at is null and p.service_plan_name like 'M365\\_COPILOT%')""",
+                rs -> rs.getBoolean(1));
     }
 
     /** The day's snapshot replaced in one transaction: {rows, concealed rows, linked rows}. */

@@ -2,25 +2,20 @@ package io.m365insights.activity;
 
 import io.m365insights.db.Jdbc;
 import io.m365insights.config.M365Config;
-import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.sync.CopyIn;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncStep;
+import io.m365insights.usage.ReportFiles;
 import io.m365insights.usage.ReportFormatException;
-import io.m365insights.usage.ReportPacer;
+import io.m365insights.usage.ReportRows;
 import io.m365insights.usage.UsageSync;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +30,7 @@ import java.util.Set;
  * malformed day fails alone; a missing permission fails the part with the permission to grant.
  */
 @ApplicationScoped
-public class ServiceActivitySync implements SyncStep {
+public class ServiceActivitySync extends ActivityPart {
     static final String REPORT = "getOffice365ActiveUserDetail";
     private static final String[] SERVICES = {"EXCHANGE", "ONEDRIVE", "SHAREPOINT", "TEAMS", "YAMMER", "SKYPE"};
     /** Column prefixes per service, newest spelling first (the Yammer rename is unverified: CONTRACT.md §10.2). */
@@ -44,30 +39,14 @@ public class ServiceActivitySync implements SyncStep {
     private static final List<String> REQUIRED = List.of("User Principal Name", "Exchange Last Activity Date",
             "OneDrive Last Activity Date", "SharePoint Last Activity Date", "Teams Last Activity Date");
 
-    private final MsGraphClient msGraph;
-    private final ReportPacer pacer;
-    private final ActivitySources sources;
-    private final M365Config.Usage window;
-    private final Clock clock;
-
-    @Inject
-    public ServiceActivitySync(MsGraphClient msGraph, ReportPacer pacer, ActivitySources sources, M365Config config,
-                               Clock clock) {
-        this.msGraph = msGraph;
-        this.pacer = pacer;
-        this.sources = sources;
-        this.window = config.usage();
-        this.clock = clock;
-    }
-
-    @Override
-    public SyncPartName part() {
-        return SyncPartName.SERVICE_ACTIVITY;
+    ServiceActivitySync() {
+        super(SyncPartName.SERVICE_ACTIVITY);
     }
 
     @Override
     public Outcome run(Context context) throws SQLException {
         Connection c = context.connection();
+        M365Config.Usage window = config.usage();
         UsageSync.Window w = UsageSync.window(LocalDate.now(clock), window);
         Set<LocalDate> stored = storedDays(c, w);
         LocalDate refreshFrom = w.last().minusDays(window.refreshDays() - 1L);
@@ -110,7 +89,7 @@ public class ServiceActivitySync implements SyncStep {
         String detail = String.format("%d days fetched (%d new, %d refreshed), %d rows; %d days too old for Microsoft; "
                 + "%d names linked to users%s", added + replaced, added, replaced, rows, tooOld.size(), linked,
                 concealed ? "; names are concealed" : "");
-        sources.record(c, part(), true, concealed ? ActivitySources.REVEAL_NAMES : null, concealed);
+        read(c, concealed);
         if (!failed.isEmpty()) {
             throw new IllegalStateException(failed.size() + " report day(s) failed: " + String.join("; ", failed)
                     + " — other days: " + detail);
@@ -118,30 +97,15 @@ public class ServiceActivitySync implements SyncStep {
         return new Outcome(rows, added, replaced, 0, detail);
     }
 
-    private IllegalStateException unavailable(Connection c, String why) throws SQLException {
-        sources.record(c, part(), false, why, null);
-        return new IllegalStateException(why);
-    }
-
     private static Set<LocalDate> storedDays(Connection c, UsageSync.Window w) throws SQLException {
-        Set<LocalDate> days = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select report_date from service_activity_day where report_date between ? and ?")) {
-            ps.setDate(1, Date.valueOf(w.first()));
-            ps.setDate(2, Date.valueOf(w.last()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    days.add(rs.getDate(1).toLocalDate());
-                }
-            }
-        }
-        return days;
+        return new HashSet<>(Jdbc.query(c, "select report_date from service_activity_day where report_date between ? "
+                + "and ?", rs -> rs.getObject(1, LocalDate.class), w.first(), w.last()));
     }
 
     /** Reads the file whole into staging, then applies it in one transaction. */
     private int store(Connection c, LocalDate day, InputStream csv, long runId) {
         try {
-            execute(c, "truncate staged_service_activity");
+            Jdbc.execute(c, "truncate staged_service_activity");
             int[] concealed = {0};
             LocalDate[] refresh = {null};
             int rows;
@@ -219,23 +183,19 @@ public class ServiceActivitySync implements SyncStep {
                 return null;
             });
         } finally {
-            execute(c, "truncate staged_service_activity");
+            Jdbc.execute(c, "truncate staged_service_activity");
         }
     }
 
     /** Named rows to the directory user of that UPN (users may be synced after the report first listed them). */
     private static int link(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            return s.executeUpdate("update service_activity sa set user_id = d.id from directory_user d "
-                    + "where not sa.concealed and d.sort_upn = sa.report_name and sa.user_id is distinct from d.id");
-        }
+        return Jdbc.update(c, "update service_activity sa set user_id = d.id from directory_user d "
+                + "where not sa.concealed and d.sort_upn = sa.report_name and sa.user_id is distinct from d.id");
     }
 
     private static boolean latestConcealed(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select concealed_rows > 0 from service_activity_day order by report_date desc limit 1")) {
-            return rs.next() && rs.getBoolean(1);
-        }
+        return Jdbc.query(c, "select concealed_rows > 0 from service_activity_day order by report_date desc limit 1",
+                rs -> rs.getBoolean(1)).stream().findFirst().orElse(false);
     }
 
     private static String[] suffix(String[] prefixes, String suffix) {
@@ -252,11 +212,5 @@ public class ServiceActivitySync implements SyncStep {
             out[i] = before + names[i] + after;
         }
         return out;
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

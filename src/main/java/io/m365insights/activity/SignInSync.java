@@ -1,15 +1,11 @@
 package io.m365insights.activity;
 
 import io.m365insights.config.M365Config;
-import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.msgraph.MsGraphErrorKind;
 import io.m365insights.msgraph.MsGraphSignIn;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncStep;
-import io.m365insights.usage.ReportPacer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +22,7 @@ import java.util.List;
  * grant or buy; every other part goes on.
  */
 @ApplicationScoped
-public class SignInSync implements SyncStep {
+public class SignInSync extends ActivityPart {
     static final String LISTING = "signInActivity";
     /** Microsoft's code for a tenant without a premium license (community reports; unverified, CONTRACT.md §10.3). */
     static final String NO_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
@@ -37,36 +33,21 @@ public class SignInSync implements SyncStep {
             + "serves signInActivity only to tenants with one (e.g. through Microsoft 365 E3/E5, EMS or Entra ID P1); "
             + "add one to use sign-ins as a signal";
 
-    private final MsGraphClient msGraph;
-    private final ReportPacer pacer;
-    private final ActivitySources sources;
-    private final M365Config.SignIns config;
-
-    @Inject
-    public SignInSync(MsGraphClient msGraph, ReportPacer pacer, ActivitySources sources, M365Config config) {
-        this.msGraph = msGraph;
-        this.pacer = pacer;
-        this.sources = sources;
-        this.config = config.signIns();
-    }
-
-    @Override
-    public SyncPartName part() {
-        return SyncPartName.SIGN_INS;
+    SignInSync() {
+        super(SyncPartName.SIGN_INS);
     }
 
     @Override
     public Outcome run(Context context) throws SQLException {
         Connection c = context.connection();
-        if (!config.enabled()) {
-            String why = "sign-ins are switched off (M365_SIGN_INS_ENABLED=false)";
-            sources.record(c, part(), false, why, false);
-            return new Outcome(0, 0, 0, 0, why);
+        M365Config.SignIns signIns = config.signIns();
+        if (!signIns.enabled()) {
+            return notRead(c, "sign-ins are switched off (M365_SIGN_INS_ENABLED=false)");
         }
         int[] read = {0};
         int[] pages = {0};
         try {
-            msGraph.listSignIns(() -> pacer.beforeRequest(c, LISTING, config.rateLimit(), config.rateWindow()), page -> {
+            msGraph.listSignIns(() -> pacer.beforeRequest(c, LISTING, signIns.rateLimit(), signIns.rateWindow()), page -> {
                 store(c, page);
                 read[0] += page.size();
                 pages[0]++;

@@ -12,8 +12,8 @@ import io.m365insights.api.model.CopilotAppActivity;
 import io.m365insights.api.model.IdleSeat;
 import io.m365insights.api.model.IdleSeatConnection;
 import io.m365insights.api.model.IdleSeatEdge;
-import io.m365insights.api.model.PageInfo;
 import io.m365insights.api.model.SignalActivity;
+import io.m365insights.db.Page;
 import io.m365insights.users.UserEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,21 +49,18 @@ class ActivityMapper {
                 start++;
             }
         }
-        List<IdleSeats.Seat> page = idle.subList(start, Math.min(idle.size(), start + size));
-        Map<UUID, UserEntity> users = page.isEmpty() ? Map.of() : UserEntity.<UserEntity>list("id in ?1",
-                page.stream().map(IdleSeats.Seat::userId).toList()).stream()
+        Page<IdleSeats.Seat> page = new Page<>(idle.subList(start, Math.min(idle.size(), start + size)),
+                start + size < idle.size());
+        Map<UUID, UserEntity> users = page.rows().isEmpty() ? Map.of() : UserEntity.<UserEntity>list("id in ?1",
+                page.rows().stream().map(IdleSeats.Seat::userId).toList()).stream()
                 .collect(Collectors.toMap(u -> u.id, Function.identity()));
-        List<IdleSeatEdge> edges = new ArrayList<>();
-        for (IdleSeats.Seat s : page) {
-            edges.add(new IdleSeatEdge(encode(seats.skuId(), days, s.userId()), new IdleSeat(
-                    ApiMapper.user(users.get(s.userId())), s.lastActiveDate(), s.assignedSince(),
-                    s.assignedSinceUpperBound(), s.decidedBy(), s.reviewOnly(),
-                    s.evidence().stream().map(ActivityMapper::signal).toList())));
-        }
-        PageInfo info = new PageInfo(start + page.size() < idle.size(), start > 0,
-                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+        var built = Connections.of(page, start > 0, s -> encode(seats.skuId(), days, s.userId()), s -> new IdleSeat(
+                ApiMapper.user(users.get(s.userId())), s.lastActiveDate(), s.assignedSince(),
+                s.assignedSinceUpperBound(), s.decidedBy(), s.reviewOnly(),
+                s.evidence().stream().map(ActivityMapper::signal).toList()), IdleSeatEdge::new);
         int fresh = (int) seats.seats().stream().filter(s -> s.verdict() == IdleSeats.Verdict.NEW_SEAT).count();
-        return new IdleSeatConnection(edges, edges.stream().map(IdleSeatEdge::node).toList(), info, idle.size(),
+        return new IdleSeatConnection(built.edges(), built.edges().stream().map(IdleSeatEdge::node).toList(),
+                built.pageInfo(), idle.size(),
                 seats.undetermined(), fresh);
     }
 

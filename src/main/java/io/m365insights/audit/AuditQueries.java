@@ -35,43 +35,29 @@ public class AuditQueries {
 
     private static List<String> where(AuditCriteria c, Parameters params) {
         List<String> where = new ArrayList<>();
-        if (c.actions() != null && !c.actions().isEmpty()) {
-            where.add("e.action in :actions");
-            params.and("actions", c.actions().stream().map(Enum::name).toList());
-        }
-        if (c.actor() != null) {
-            where.add("lower(e.actor) = :actor");
-            params.and("actor", c.actor().toLowerCase());
-        }
-        if (c.userId() != null) {
-            where.add("e.userId = :user");
-            params.and("user", c.userId());
-        }
-        if (c.skuId() != null) {
-            where.add("e.skuId = :sku");
-            params.and("sku", c.skuId());
-        }
-        if (c.outcome() != null) {
-            where.add("e.outcome = :outcome");
-            params.and("outcome", c.outcome().name());
-        }
-        if (c.dryRun() != null) {
-            where.add("e.dryRun = :dryRun");
-            params.and("dryRun", c.dryRun());
-        }
-        if (c.correlationId() != null) {
-            where.add("e.correlationId = :correlation");
-            params.and("correlation", c.correlationId());
-        }
-        if (c.since() != null) {
-            where.add("e.occurredAt >= :since");
-            params.and("since", c.since());
-        }
-        if (c.until() != null) {
-            where.add("e.occurredAt < :until");
-            params.and("until", c.until());
-        }
+        Filter f = (clause, name, value) -> {
+            if (value != null) {
+                where.add(clause);
+                params.and(name, value);
+            }
+        };
+        f.add("e.action in :actions", "actions", c.actions() == null || c.actions().isEmpty() ? null
+                : c.actions().stream().map(Enum::name).toList());
+        f.add("lower(e.actor) = :actor", "actor", c.actor() == null ? null : c.actor().toLowerCase());
+        f.add("e.userId = :user", "user", c.userId());
+        f.add("e.skuId = :sku", "sku", c.skuId());
+        f.add("e.outcome = :outcome", "outcome", c.outcome() == null ? null : c.outcome().name());
+        f.add("e.dryRun = :dryRun", "dryRun", c.dryRun());
+        f.add("e.correlationId = :correlation", "correlation", c.correlationId());
+        f.add("e.occurredAt >= :since", "since", c.since());
+        f.add("e.occurredAt < :until", "until", c.until());
         return where;
+    }
+
+    /** A criterion: {@code clause} with {@code name} bound to {@code value}, when the value is given (not null). */
+    @FunctionalInterface
+    private interface Filter {
+        void add(String clause, String name, Object value);
     }
 
     private static String clause(List<String> where) {

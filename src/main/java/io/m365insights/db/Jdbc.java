@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The one way our code speaks plain JDBC (for the work Hibernate is not for: bulk writes, the sync's staging, reads
@@ -112,6 +113,36 @@ public final class Jdbc {
         }
     }
 
+    /** What an upsert did: rows inserted, and rows updated because they differed. */
+    public record Upserted(int created, int updated) {
+    }
+
+    /**
+     * Runs {@code sql}, an {@code insert ... on conflict do update ... where (...) is distinct from (...) returning
+     * (xmax = 0)}, once per item with the parameters {@code params} gives it, and counts what it did: PostgreSQL's
+     * {@code xmax} is 0 on a row the statement inserted; a row the conflict clause left as it was returns nothing.
+     */
+    public static <T> Upserted upsertEach(Connection c, String sql, Iterable<T> items,
+                                          Function<T, Object[]> params) throws SQLException {
+        int created = 0;
+        int updated = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T item : items) {
+                bind(c, ps, params.apply(item));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        if (rs.getBoolean(1)) {
+                            created++;
+                        } else {
+                            updated++;
+                        }
+                    }
+                }
+            }
+        }
+        return new Upserted(created, updated);
+    }
+
     /** Runs a statement without parameters (DDL, {@code truncate}, {@code analyze}). */
     public static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -122,22 +153,26 @@ public final class Jdbc {
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         try {
-            for (int i = 0; i < params.length; i++) {
-                Object p = params[i];
-                if (p instanceof UUID[] uuids) {
-                    ps.setArray(i + 1, c.createArrayOf("uuid", uuids));
-                } else if (p instanceof String[] texts) {
-                    ps.setArray(i + 1, c.createArrayOf("text", texts));
-                } else if (p instanceof LocalDate[] days) {
-                    ps.setArray(i + 1, c.createArrayOf("date", Arrays.stream(days).map(Date::valueOf).toArray()));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
+            bind(c, ps, params);
             return ps;
         } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof UUID[] uuids) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", uuids));
+            } else if (p instanceof String[] texts) {
+                ps.setArray(i + 1, c.createArrayOf("text", texts));
+            } else if (p instanceof LocalDate[] days) {
+                ps.setArray(i + 1, c.createArrayOf("date", Arrays.stream(days).map(Date::valueOf).toArray()));
+            } else {
+                ps.setObject(i + 1, p);
+            }
         }
     }
 }

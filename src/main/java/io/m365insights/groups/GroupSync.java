@@ -1,17 +1,15 @@
 package io.m365insights.groups;
 
+import io.m365insights.db.Jdbc;
 import io.m365insights.msgraph.MsGraphClient;
-import io.m365insights.msgraph.MsGraphErrorKind;
-import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.msgraph.MsGraphLicensingGroup;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncStep;
+import io.m365insights.sync.SyncPart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -26,21 +24,16 @@ import java.util.UUID;
  * keeps its row with {@code removed_at}; its licenses and members go.
  */
 @ApplicationScoped
-public class GroupSync implements SyncStep {
+public class GroupSync extends SyncPart {
     static final String PERMISSION_HINT = "grant the application permission Group.Read.All (Microsoft Graph, admin "
             + "consent) to the app registration";
-    private final MsGraphClient msGraph;
-    private final Clock clock;
-
     @Inject
-    public GroupSync(MsGraphClient msGraph, Clock clock) {
-        this.msGraph = msGraph;
-        this.clock = clock;
-    }
+    MsGraphClient msGraph;
+    @Inject
+    Clock clock;
 
-    @Override
-    public SyncPartName part() {
-        return SyncPartName.GROUPS;
+    GroupSync() {
+        super(SyncPartName.GROUPS);
     }
 
     /** Graph's group as we classify it: Microsoft 365 (Unified), mail-enabled security, or security. */
@@ -53,26 +46,18 @@ public class GroupSync implements SyncStep {
 
     @Override
     public Outcome run(Context context) throws SQLException {
-        List<MsGraphLicensingGroup> groups;
         Map<UUID, List<UUID>> members = new LinkedHashMap<>();
-        try {
-            groups = msGraph.listLicensingGroups();
-            for (MsGraphLicensingGroup g : groups) {
+        List<MsGraphLicensingGroup> groups = listing("licensing groups", PERMISSION_HINT, () -> {
+            List<MsGraphLicensingGroup> listed = msGraph.listLicensingGroups();
+            for (MsGraphLicensingGroup g : listed) {
                 members.put(g.id(), msGraph.listGroupMembers(g.id()));
             }
-        } catch (MsGraphException e) {
-            if (e.kind() == MsGraphErrorKind.FORBIDDEN) {
-                throw new IllegalStateException("licensing groups: forbidden — " + PERMISSION_HINT, e);
-            }
-            throw e;
-        }
+            return listed;
+        });
         OffsetDateTime now = OffsetDateTime.now(clock);
         Connection c = context.connection();
-        c.setAutoCommit(false);
-        try {
-            int created = 0;
-            int updated = 0;
-            try (PreparedStatement ps = c.prepareStatement("""
+        return Jdbc.inTransaction(c, () -> {
+            Jdbc.Upserted upserted = Jdbc.upsertEach(c, """
                     insert into licensing_group as g (id, display_name, kind, dynamic, on_premises_synced,
                         membership_rule, first_seen_at, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -82,42 +67,14 @@ public class GroupSync implements SyncStep {
                     where (g.display_name, g.kind, g.dynamic, g.on_premises_synced, g.membership_rule, g.removed_at)
                        is distinct from (excluded.display_name, excluded.kind, excluded.dynamic,
                            excluded.on_premises_synced, excluded.membership_rule, null)
-                    returning (xmax = 0)""")) {
-                for (MsGraphLicensingGroup g : groups) {
-                    int i = 1;
-                    ps.setObject(i++, g.id());
-                    ps.setString(i++, g.displayName());
-                    ps.setString(i++, kind(g));
-                    ps.setBoolean(i++, g.groupTypes().stream().anyMatch("DynamicMembership"::equalsIgnoreCase));
-                    ps.setBoolean(i++, g.onPremisesSynced());
-                    ps.setString(i++, g.membershipRule());
-                    ps.setObject(i++, now);
-                    ps.setObject(i, now);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            if (rs.getBoolean(1)) {
-                                created++;
-                            } else {
-                                updated++;
-                            }
-                        }
-                    }
-                }
-            }
-            int removed;
-            UUID[] listed = groups.stream().map(MsGraphLicensingGroup::id).toArray(UUID[]::new);
-            try (PreparedStatement ps = c.prepareStatement("update licensing_group set removed_at = ?, updated_at = ? "
-                    + "where removed_at is null and not (id = any (?))")) {
-                ps.setObject(1, now);
-                ps.setObject(2, now);
-                ps.setArray(3, c.createArrayOf("uuid", listed));
-                removed = ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("delete from licensing_group_license");
-                 PreparedStatement pm = c.prepareStatement("delete from licensing_group_member")) {
-                ps.executeUpdate();
-                pm.executeUpdate();
-            }
+                    returning (xmax = 0)""", groups, g -> new Object[]{g.id(), g.displayName(), kind(g),
+                    g.groupTypes().stream().anyMatch("DynamicMembership"::equalsIgnoreCase), g.onPremisesSynced(),
+                    g.membershipRule(), now, now});
+            int removed = Jdbc.update(c, "update licensing_group set removed_at = ?, updated_at = ? "
+                    + "where removed_at is null and not (id = any (?))", now, now,
+                    groups.stream().map(MsGraphLicensingGroup::id).toArray(UUID[]::new));
+            Jdbc.update(c, "delete from licensing_group_license");
+            Jdbc.update(c, "delete from licensing_group_member");
             try (PreparedStatement ps = c.prepareStatement("insert into licensing_group_license (group_id, sku_id) "
                     + "values (?, ?) on conflict do nothing")) {
                 for (MsGraphLicensingGroup g : groups) {
@@ -144,14 +101,8 @@ public class GroupSync implements SyncStep {
                 }
                 ps.executeBatch();
             }
-            c.commit();
-            return new Outcome(groups.size(), created, updated, removed, groups.size() + " licensing groups, "
-                    + memberships + " memberships");
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+            return new Outcome(groups.size(), upserted.created(), upserted.updated(), removed, groups.size()
+                    + " licensing groups, " + memberships + " memberships");
+        });
     }
 }

@@ -4,13 +4,12 @@ import io.m365insights.db.Jdbc;
 import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphSku;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncStep;
+import io.m365insights.sync.SyncPart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -20,17 +19,12 @@ import java.util.UUID;
  * row with {@code removed_at}. All in one transaction.
  */
 @ApplicationScoped
-public class LicenseSync implements SyncStep {
-    private final MsGraphClient msGraph;
-
+public class LicenseSync extends SyncPart {
     @Inject
-    public LicenseSync(MsGraphClient msGraph) {
-        this.msGraph = msGraph;
-    }
+    MsGraphClient msGraph;
 
-    @Override
-    public SyncPartName part() {
-        return SyncPartName.LICENSES;
+    LicenseSync() {
+        super(SyncPartName.LICENSES);
     }
 
     @Override
@@ -38,9 +32,7 @@ public class LicenseSync implements SyncStep {
         List<MsGraphSku> skus = msGraph.listSubscribedSkus();
         Connection c = context.connection();
         return Jdbc.inTransaction(c, () -> {
-            int created = 0;
-            int updated = 0;
-            try (PreparedStatement ps = c.prepareStatement("""
+            Jdbc.Upserted upserted = Jdbc.upsertEach(c, """
                     insert into sku as s (sku_id, subscribed_sku_id, sku_part_number, applies_to, capability_status,
                         enabled_units, suspended_units, warning_units, locked_out_units, consumed_units)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -55,38 +47,14 @@ public class LicenseSync implements SyncStep {
                        is distinct from (excluded.subscribed_sku_id, excluded.sku_part_number, excluded.applies_to,
                            excluded.capability_status, excluded.enabled_units, excluded.suspended_units,
                            excluded.warning_units, excluded.locked_out_units, excluded.consumed_units, null)
-                    returning (xmax = 0)""")) {
-                for (MsGraphSku s : skus) {
-                    int i = 1;
-                    ps.setObject(i++, s.skuId());
-                    ps.setString(i++, s.subscribedSkuId());
-                    ps.setString(i++, s.skuPartNumber());
-                    ps.setString(i++, s.appliesTo());
-                    ps.setString(i++, s.capabilityStatus());
-                    ps.setInt(i++, s.enabledUnits());
-                    ps.setInt(i++, s.suspendedUnits());
-                    ps.setInt(i++, s.warningUnits());
-                    ps.setInt(i++, s.lockedOutUnits());
-                    ps.setInt(i, s.consumedUnits());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            if (rs.getBoolean(1)) {
-                                created++;
-                            } else {
-                                updated++;
-                            }
-                        }
-                    }
-                }
-            }
+                    returning (xmax = 0)""", skus, s -> new Object[]{s.skuId(), s.subscribedSkuId(),
+                    s.skuPartNumber(), s.appliesTo(), s.capabilityStatus(), s.enabledUnits(), s.suspendedUnits(),
+                    s.warningUnits(), s.lockedOutUnits(), s.consumedUnits()});
             replaceServicePlans(c, skus);
-            int removed;
-            try (PreparedStatement ps = c.prepareStatement("update sku set removed_at = now(), updated_at = now() "
-                    + "where removed_at is null and not (sku_id = any (?))")) {
-                ps.setArray(1, c.createArrayOf("uuid", skus.stream().map(MsGraphSku::skuId).toArray(UUID[]::new)));
-                removed = ps.executeUpdate();
-            }
-            return new Outcome(skus.size(), created, updated, removed, skus.size() + " SKUs");
+            int removed = Jdbc.update(c, "update sku set removed_at = now(), updated_at = now() "
+                    + "where removed_at is null and not (sku_id = any (?))",
+                    (Object) skus.stream().map(MsGraphSku::skuId).toArray(UUID[]::new));
+            return new Outcome(skus.size(), upserted.created(), upserted.updated(), removed, skus.size() + " SKUs");
         });
     }
 

@@ -1,7 +1,6 @@
 package io.m365insights.licenses;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -16,15 +15,12 @@ import java.util.UUID;
 public class ServicePlanEntity extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
-    @Column(name = "service_plan_name")
     public String servicePlanName;
-    @Column(name = "provisioning_status")
     public String provisioningStatus;
-    @Column(name = "applies_to")
     public String appliesTo;
 
     @Embeddable
-    public record Key(@Column(name = "sku_id") UUID skuId, @Column(name = "service_plan_id") UUID servicePlanId)
+    public record Key(UUID skuId, UUID servicePlanId)
             implements Serializable {
     }
 }

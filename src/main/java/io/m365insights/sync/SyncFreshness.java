@@ -1,14 +1,11 @@
 package io.m365insights.sync;
 
 import io.agroal.api.AgroalDataSource;
+import io.m365insights.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -42,23 +39,16 @@ public class SyncFreshness {
      * what is missing (e.g. sign-ins on a tenant without Entra ID P1), so its data is as fresh as it can be; a FAILED
      * part does not.
      */
-    public Map<SyncPartName, Optional<Instant>> lastSucceeded() throws SQLException {
+    public Map<SyncPartName, Optional<Instant>> lastSucceeded() {
         Map<SyncPartName, Optional<Instant>> result = new EnumMap<>(SyncPartName.class);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select p.part, (select s.finished_at from sync_run_part s
-                                     where s.part = p.part and s.status in ('SUCCEEDED', 'PARTIAL')
-                                     order by s.run_id desc limit 1)
-                     from unnest(?::text[]) as p(part)""")) {
-            ps.setArray(1, c.createArrayOf("text", parts.stream().map(SyncPartName::name).toArray(String[]::new)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
-                    result.put(SyncPartName.valueOf(rs.getString(1)),
-                            Optional.ofNullable(at).map(OffsetDateTime::toInstant));
-                }
-            }
-        }
+        Jdbc.withConnection(dataSource, "read the sync runs", c -> Jdbc.query(c, """
+                select p.part, (select s.finished_at from sync_run_part s
+                                where s.part = p.part and s.status in ('SUCCEEDED', 'PARTIAL')
+                                order by s.run_id desc limit 1)
+                from unnest(?::text[]) as p(part)""", rs -> Map.entry(SyncPartName.valueOf(rs.getString(1)),
+                Optional.ofNullable(rs.getObject(2, OffsetDateTime.class)).map(OffsetDateTime::toInstant)),
+                (Object) parts.stream().map(SyncPartName::name).toArray(String[]::new)))
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;
     }
 }

@@ -1,7 +1,6 @@
 package io.m365insights.sync;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,9 +19,7 @@ public class SyncRunEntity extends PanacheEntityBase {
     public SyncTrigger trigger;
     @Enumerated(EnumType.STRING)
     public SyncRunStatus status;
-    @Column(name = "started_at")
     public OffsetDateTime startedAt;
-    @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
     public String error;
     public String replica;

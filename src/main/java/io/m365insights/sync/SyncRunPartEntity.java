@@ -1,7 +1,6 @@
 package io.m365insights.sync;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -20,11 +19,8 @@ public class SyncRunPartEntity extends PanacheEntityBase {
     public Key key;
     @Enumerated(EnumType.STRING)
     public SyncRunStatus status;
-    @Column(name = "started_at")
     public OffsetDateTime startedAt;
-    @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
-    @Column(name = "items_read")
     public int itemsRead;
     public int created;
     public int updated;
@@ -32,7 +28,7 @@ public class SyncRunPartEntity extends PanacheEntityBase {
     public String detail;
 
     @Embeddable
-    public record Key(@Column(name = "run_id") Long runId, @Enumerated(EnumType.STRING) SyncPartName part)
+    public record Key(Long runId, @Enumerated(EnumType.STRING) SyncPartName part)
             implements Serializable {
     }
 }

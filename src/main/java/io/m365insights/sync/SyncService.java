@@ -61,13 +61,7 @@ public class SyncService {
             return new Started(Optional.empty(), true, null);
         }
         Connection c = held.get();
-        long runId;
-        try {
-            runId = begin(c, trigger);
-        } catch (SQLException | RuntimeException e) {
-            lock.release(c);
-            throw new SyncException("Could not record a new sync run", e);
-        }
+        long runId = begin(c, trigger);
         Future<SyncRunStatus> completion;
         try {
             completion = background.submit(() -> execute(c, runId, trigger));
@@ -86,14 +80,7 @@ public class SyncService {
             return Optional.empty();
         }
         Connection c = held.get();
-        long runId;
-        try {
-            runId = begin(c, trigger);
-        } catch (SQLException | RuntimeException e) {
-            lock.release(c);
-            throw new SyncException("Could not record a new sync run", e);
-        }
-        return Optional.of(execute(c, runId, trigger));
+        return Optional.of(execute(c, begin(c, trigger), trigger));
     }
 
     /**
@@ -107,11 +94,7 @@ public class SyncService {
             return 0;
         }
         try {
-            int abandoned = recorder.failAbandoned(held.get());
-            if (abandoned > 0) {
-                LOG.warnf("Marked %d abandoned sync run(s) as FAILED (their replica stopped mid-run)", abandoned);
-            }
-            return abandoned;
+            return failAbandoned(held.get());
         } catch (SQLException e) {
             throw new SyncException("Could not mark abandoned sync runs", e);
         } finally {
@@ -127,12 +110,23 @@ public class SyncService {
         }
     }
 
-    private long begin(Connection c, SyncTrigger trigger) throws SQLException {
+    private int failAbandoned(Connection c) throws SQLException {
         int abandoned = recorder.failAbandoned(c);
         if (abandoned > 0) {
             LOG.warnf("Marked %d abandoned sync run(s) as FAILED (their replica stopped mid-run)", abandoned);
         }
-        return recorder.start(c, trigger);
+        return abandoned;
+    }
+
+    /** Records a new run on the lock's connection; when that fails, the lock is released. */
+    private long begin(Connection c, SyncTrigger trigger) {
+        try {
+            failAbandoned(c);
+            return recorder.start(c, trigger);
+        } catch (SQLException | RuntimeException e) {
+            lock.release(c);
+            throw new SyncException("Could not record a new sync run", e);
+        }
     }
 
     private SyncRunStatus execute(Connection c, long runId, SyncTrigger trigger) {

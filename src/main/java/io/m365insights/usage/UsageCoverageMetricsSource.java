@@ -1,16 +1,13 @@
 package io.m365insights.usage;
 
 import io.agroal.api.AgroalDataSource;
+import io.m365insights.db.Jdbc;
 import io.m365insights.config.M365Config;
 import io.m365insights.ops.UsageCoverage;
 import io.m365insights.ops.UsageCoverageSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,16 +30,10 @@ public class UsageCoverageMetricsSource implements UsageCoverageSource {
     @Override
     public List<UsageCoverage> coverage() throws Exception {
         UsageSync.Window window = UsageSync.window(LocalDate.now(clock), config.usage());
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select count(*), count(*) filter (where report_date "
-                     + "between ? and ?) from usage_report_day")) {
-            ps.setDate(1, Date.valueOf(window.first()));
-            ps.setDate(2, Date.valueOf(window.last()));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                int windowDays = config.usage().lookbackDays();
-                return List.of(new UsageCoverage(UsageSync.REPORT, rs.getInt(1), windowDays - rs.getInt(2)));
-            }
-        }
+        int windowDays = config.usage().lookbackDays();
+        return Jdbc.withConnection(dataSource, "read the usage coverage", c -> Jdbc.queryOne(c, "select count(*), "
+                + "count(*) filter (where report_date between ? and ?) from usage_report_day",
+                rs -> List.of(new UsageCoverage(UsageSync.REPORT, rs.getInt(1), windowDays - rs.getInt(2))),
+                window.first(), window.last()));
     }
 }

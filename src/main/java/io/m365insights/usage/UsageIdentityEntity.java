@@ -1,7 +1,6 @@
 package io.m365insights.usage;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,13 +14,9 @@ import java.util.UUID;
 public class UsageIdentityEntity extends PanacheEntityBase {
     @Id
     public Integer id;
-    @Column(name = "report_name")
     public String reportName;
     public boolean concealed;
-    @Column(name = "user_id")
     public UUID userId;
-    @Column(name = "last_activity_date")
     public LocalDate lastActivityDate;
-    @Column(name = "last_activation_date")
     public LocalDate lastActivationDate;
 }

@@ -5,16 +5,12 @@ import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphErrorKind;
 import io.m365insights.msgraph.MsGraphException;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncStep;
+import io.m365insights.sync.SyncPart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -32,29 +28,24 @@ import java.util.Set;
  * Stored days are never deleted because Microsoft stopped serving them; only the retention setting removes days.
  */
 @ApplicationScoped
-public class UsageSync implements SyncStep {
+public class UsageSync extends SyncPart {
     static final String REPORT = "getM365AppUserDetail";
     static final String CONCEALED_SETTING = "displayConcealedNames";
     private static final Logger LOG = Logger.getLogger(UsageSync.class);
 
-    private final MsGraphClient msGraph;
-    private final UsageDayStore store;
-    private final ReportPacer pacer;
-    private final M365Config.Usage config;
-    private final Clock clock;
-
     @Inject
-    public UsageSync(MsGraphClient msGraph, UsageDayStore store, ReportPacer pacer, M365Config config, Clock clock) {
-        this.msGraph = msGraph;
-        this.store = store;
-        this.pacer = pacer;
-        this.config = config.usage();
-        this.clock = clock;
-    }
+    MsGraphClient msGraph;
+    @Inject
+    UsageDayStore store;
+    @Inject
+    ReportPacer pacer;
+    @Inject
+    M365Config m365;
+    @Inject
+    Clock clock;
 
-    @Override
-    public SyncPartName part() {
-        return SyncPartName.USAGE;
+    UsageSync() {
+        super(SyncPartName.USAGE);
     }
 
     /** The days a sync tries to hold: oldest first. */
@@ -68,8 +59,9 @@ public class UsageSync implements SyncStep {
 
     @Override
     public Outcome run(Context context) throws SQLException {
+        M365Config.Usage config = m365.usage();
         if (!config.enabled()) {
-            return new Outcome(0, 0, 0, 0, "usage sync is switched off (M365_USAGE_ENABLED=false)");
+            return nothingToDo("usage sync is switched off (M365_USAGE_ENABLED=false)");
         }
         Connection c = context.connection();
         LocalDate today = LocalDate.now(clock);
@@ -129,36 +121,11 @@ public class UsageSync implements SyncStep {
     }
 
     private UsageDayStore.DayResult fetchAndStore(Connection c, LocalDate day, long runId) throws SQLException {
-        Path file = msGraph.m365AppUserDetail(day, () -> pacer.beforeRequest(c, REPORT), UsageSync::download);
-        try (InputStream in = Files.newInputStream(file)) {
-            UsageDayStore.DayResult result = store.replaceDay(c, day, in, runId);
-            LOG.debugf("Usage %s: %d rows (%d concealed, %d unmatched)", day, result.rows(), result.concealedRows(),
-                    result.unmatchedRows());
-            return result;
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not read the downloaded report of " + day + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temp file left behind is harmless
-            }
-        }
-    }
-
-    /**
-     * The report is downloaded to a temporary file before it is read: a network fault while downloading is retried
-     * (the whole request again), while a file that downloads fine but cannot be read is a permanent failure of that day.
-     */
-    private static Path download(InputStream body) throws IOException {
-        Path file = Files.createTempFile("m365-usage-", ".csv");
-        try {
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
+        Path file = msGraph.m365AppUserDetail(day, () -> pacer.beforeRequest(c, REPORT), ReportFiles::download);
+        UsageDayStore.DayResult result = ReportFiles.readAndDelete(file, in -> store.replaceDay(c, day, in, runId));
+        LOG.debugf("Usage %s: %d rows (%d concealed, %d unmatched)", day, result.rows(), result.concealedRows(),
+                result.unmatchedRows());
+        return result;
     }
 
     /**

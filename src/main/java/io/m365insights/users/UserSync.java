@@ -5,7 +5,7 @@ import io.m365insights.msgraph.MsGraphClient;
 import io.m365insights.msgraph.MsGraphUser;
 import io.m365insights.sync.CopyIn;
 import io.m365insights.sync.SyncPartName;
-import io.m365insights.sync.SyncStep;
+import io.m365insights.sync.SyncPart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,12 +13,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Syncs the directory's users and their license assignments. Each page from Microsoft Graph is written to staging
@@ -27,19 +25,14 @@ import java.util.UUID;
  * replaced where they changed. A listing that fails halfway leaves every table as it was.
  */
 @ApplicationScoped
-public class UserSync implements SyncStep {
-    private final MsGraphClient msGraph;
-    private final Clock clock;
-
+public class UserSync extends SyncPart {
     @Inject
-    public UserSync(MsGraphClient msGraph, Clock clock) {
-        this.msGraph = msGraph;
-        this.clock = clock;
-    }
+    MsGraphClient msGraph;
+    @Inject
+    Clock clock;
 
-    @Override
-    public SyncPartName part() {
-        return SyncPartName.USERS;
+    UserSync() {
+        super(SyncPartName.USERS);
     }
 
     @Override
@@ -59,9 +52,7 @@ public class UserSync implements SyncStep {
     }
 
     private static void clearStaging(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("truncate staged_user, staged_license_assignment");
-        }
+        Jdbc.execute(c, "truncate staged_user, staged_license_assignment");
     }
 
     /** One page into staging with COPY (a user listed twice keeps its last listing: see apply). */

@@ -5,18 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.m365insights.simulator.tenant.SimSku;
 import io.m365insights.simulator.tenant.SimUser;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
 /** {@code GET /users}, {@code GET /users/{id}} and {@code GET /subscribedSkus} (CONTRACT.md §3–4). */
 final class DirectoryRoutes {
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 999;
     /** Query options the simulator does not implement: refused, so a client relying on them notices. */
     private static final Set<String> UNSIMULATED = Set.of("$filter", "$search", "$orderby", "$expand", "$count", "$skip");
     private final GraphSimulator sim;
@@ -38,31 +33,15 @@ final class DirectoryRoutes {
                         + option + ".", r);
             }
         }
-        int top = DEFAULT_PAGE;
-        if (r.query().containsKey("$top")) {
-            String raw = r.query().get("$top");
-            try {
-                top = Integer.parseInt(raw);
-            } catch (NumberFormatException e) {
-                top = -1;
-            }
-            if (top < 1 || top > MAX_PAGE) {
-                return ODataErrors.error(400, "Request_UnsupportedQuery", "Invalid page size specified: '" + raw
-                        + "'. Must be between 1 and 999 inclusive.", r);
-            }
+        Paging paging = Paging.of(r, sim.maxPageSize());
+        if (paging.error() != null) {
+            return paging.error();
         }
         List<String> select;
         try {
             select = select(r);
         } catch (IllegalArgumentException e) {
             return ODataErrors.badRequest(e.getMessage(), r);
-        }
-        int offset = 0;
-        if (r.query().containsKey("$skiptoken")) {
-            offset = decodeSkipToken(r.query().get("$skiptoken"));
-            if (offset < 0) {
-                return ODataErrors.badRequest("Invalid paging token specified.", r);
-            }
         }
         boolean signIns = select.contains("signInActivity");
         if (signIns) {
@@ -71,9 +50,9 @@ final class DirectoryRoutes {
                 return refused;
             }
         }
-        int from = offset;
+        int from = paging.offset();
         // Graph may serve smaller pages than $top asks; with signInActivity at most 500 (CONTRACT.md §10.3)
-        int pageSize = Math.min(Math.min(top, sim.maxPageSize()), signIns ? ActivityRoutes.SIGN_IN_PAGE : top);
+        int pageSize = signIns ? Math.min(paging.size(), ActivityRoutes.SIGN_IN_PAGE) : paging.size();
         List<String> fields = select;
         java.time.LocalDate today = sim.today();
         return sim.tenant().read(t -> {
@@ -83,7 +62,7 @@ final class DirectoryRoutes {
                     + (r.query().containsKey("$select") ? "(" + String.join(",", fields) + ")" : ""));
             int to = Math.min(users.size(), from + pageSize);
             if (to < users.size()) {
-                body.put("@odata.nextLink", nextLink(r, to));
+                body.put("@odata.nextLink", Paging.nextLink(r, "/v1.0/users", to));
             }
             ArrayNode value = body.putArray("value");
             for (int i = from; i < to; i++) {
@@ -140,28 +119,5 @@ final class DirectoryRoutes {
             fields.add(f);
         }
         return fields;
-    }
-
-    /** The next page's link: the same query with an opaque {@code $skiptoken} (never rebuilt by clients). */
-    private static String nextLink(SimRequest r, int offset) {
-        StringBuilder sb = new StringBuilder(r.origin()).append("/v1.0/users?");
-        r.query().forEach((k, v) -> {
-            if (!k.equals("$skiptoken")) {
-                sb.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
-            }
-        });
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("RFNwdAIAAQAAAC" + ":" + offset + ":" + Long.toHexString(Double.doubleToLongBits(Math.random())))
-                        .getBytes(StandardCharsets.UTF_8));
-        return sb.append("$skiptoken=").append(token).toString();
-    }
-
-    private static int decodeSkipToken(String token) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
-            return parts.length == 3 ? Integer.parseInt(parts[1]) : -1;
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
     }
 }

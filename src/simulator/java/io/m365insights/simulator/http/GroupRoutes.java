@@ -7,11 +7,8 @@ import io.m365insights.simulator.tenant.SimSku;
 import io.m365insights.simulator.tenant.SimUser;
 import io.m365insights.simulator.tenant.SimulatedTenant;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,8 +30,6 @@ final class GroupRoutes {
     static final String LICENSED_FILTER = "assignedLicenses/$count ne 0";
     static final Set<String> GROUP_PROPERTIES = Set.of("id", "displayName", "assignedLicenses", "groupTypes",
             "mailEnabled", "securityEnabled", "onPremisesSyncEnabled", "membershipRule");
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 999;
     private final GraphSimulator sim;
 
     GroupRoutes(GraphSimulator sim) {
@@ -82,7 +77,7 @@ final class GroupRoutes {
                 }
             }
         }
-        Paging paging = paging(r);
+        Paging paging = Paging.of(r, sim.maxPageSize());
         if (paging.error() != null) {
             return paging.error();
         }
@@ -95,7 +90,7 @@ final class GroupRoutes {
             }
             int to = Math.min(groups.size(), paging.offset() + paging.size());
             if (to < groups.size()) {
-                body.put("@odata.nextLink", nextLink(r, "/v1.0/groups", to));
+                body.put("@odata.nextLink", Paging.nextLink(r, "/v1.0/groups", to));
             }
             ArrayNode value = body.putArray("value");
             for (int i = paging.offset(); i < to; i++) {
@@ -113,7 +108,7 @@ final class GroupRoutes {
                         + option + " on group members.", r);
             }
         }
-        Paging paging = paging(r);
+        Paging paging = Paging.of(r, sim.maxPageSize());
         if (paging.error() != null) {
             return paging.error();
         }
@@ -127,7 +122,7 @@ final class GroupRoutes {
             body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id)");
             int to = Math.min(members.size(), paging.offset() + paging.size());
             if (to < members.size()) {
-                body.put("@odata.nextLink", nextLink(r, "/v1.0/groups/" + key + "/members", to));
+                body.put("@odata.nextLink", Paging.nextLink(r, "/v1.0/groups/" + key + "/members", to));
             }
             ArrayNode value = body.putArray("value");
             for (int i = paging.offset(); i < to; i++) {
@@ -192,54 +187,5 @@ final class GroupRoutes {
             arr.add(n);
         }
         return body;
-    }
-
-    private record Paging(int offset, int size, SimResponse error) {
-    }
-
-    private Paging paging(SimRequest r) {
-        int top = DEFAULT_PAGE;
-        if (r.query().containsKey("$top")) {
-            String raw = r.query().get("$top");
-            try {
-                top = Integer.parseInt(raw);
-            } catch (NumberFormatException e) {
-                top = -1;
-            }
-            if (top < 1 || top > MAX_PAGE) {
-                return new Paging(0, 0, ODataErrors.error(400, "Request_UnsupportedQuery", "Invalid page size specified: '"
-                        + raw + "'. Must be between 1 and 999 inclusive.", r));
-            }
-        }
-        int offset = 0;
-        if (r.query().containsKey("$skiptoken")) {
-            offset = decodeSkipToken(r.query().get("$skiptoken"));
-            if (offset < 0) {
-                return new Paging(0, 0, ODataErrors.badRequest("Invalid paging token specified.", r));
-            }
-        }
-        return new Paging(offset, Math.min(top, sim.maxPageSize()), null);
-    }
-
-    private static String nextLink(SimRequest r, String path, int offset) {
-        StringBuilder sb = new StringBuilder(r.origin()).append(path).append('?');
-        r.query().forEach((k, v) -> {
-            if (!k.equals("$skiptoken")) {
-                sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8).replace("%24", "$")).append('=')
-                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")).append('&');
-            }
-        });
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(("RFNwdAIAAQAAAC:" + offset)
-                .getBytes(StandardCharsets.UTF_8));
-        return sb.append("$skiptoken=").append(token).toString();
-    }
-
-    private static int decodeSkipToken(String token) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
-            return parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.m365insights.activity;
+package io.m365insights.usage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,22 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 
 /**
- * A report is downloaded to a temporary file before it is read (as the usage sync does): a network fault while
- * downloading is retried with the whole request, while a file that downloads fine but cannot be read is that day's
- * permanent failure.
+ * A report is downloaded to a temporary file before it is read: a network fault while downloading is retried with
+ * the whole request, while a file that downloads fine but cannot be read is that day's permanent failure.
  */
-final class ReportFiles {
+public final class ReportFiles {
     @FunctionalInterface
-    interface FileReader<T> {
-        T read(InputStream in);
+    public interface FileReader<T> {
+        T read(InputStream in) throws SQLException;
     }
 
     private ReportFiles() {
     }
 
-    static Path download(InputStream body) throws IOException {
+    public static Path download(InputStream body) throws IOException {
         Path file = Files.createTempFile("m365-report-", ".csv");
         try {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
@@ -33,7 +33,7 @@ final class ReportFiles {
     }
 
     /** Reads the downloaded file, then deletes it. */
-    static <T> T readAndDelete(Path file, FileReader<T> reader) {
+    public static <T> T readAndDelete(Path file, FileReader<T> reader) throws SQLException {
         try (InputStream in = Files.newInputStream(file)) {
             return reader.read(in);
         } catch (IOException e) {

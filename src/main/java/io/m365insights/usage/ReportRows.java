@@ -1,7 +1,5 @@
-package io.m365insights.activity;
+package io.m365insights.usage;
 
-import io.m365insights.usage.ReportFormatException;
-import io.m365insights.usage.UsageReportParser;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,20 +18,25 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Reads a Microsoft report CSV by header name, never by position (CONTRACT.md §1.1: BOM, CRLF, quoting, columns
- * added, renamed or reordered by Microsoft). A file that cannot be read whole is refused whole
- * ({@link ReportFormatException}), so a malformed day stores nothing.
+ * Reads a Microsoft report CSV (the usage, active user and Copilot reports) with Apache Commons CSV, by header name,
+ * never by position (CONTRACT.md §1.1: BOM, CRLF, quoting, empty fields, columns added, renamed or reordered by
+ * Microsoft). A file that cannot be read whole is refused whole ({@link ReportFormatException}), so a malformed day
+ * stores nothing.
  */
-final class ReportRows {
+public final class ReportRows {
+    /** A concealed name: 32 hex digits instead of the user principal name (CONTRACT.md §2). */
+    private static final Pattern TOKEN = Pattern.compile("[0-9A-Fa-f]{32}");
+
     @FunctionalInterface
-    interface RowSink {
+    public interface RowSink {
         void accept(Row row) throws Exception;
     }
 
     /** One line, read by column name. */
-    static final class Row {
+    public static final class Row {
         private final CSVRecord record;
         private final Map<String, Integer> columns;
 
@@ -42,14 +45,14 @@ final class ReportRows {
             this.columns = columns;
         }
 
-        boolean has(String header) {
-            return columns.containsKey(key(header));
+        public boolean has(String header) {
+            return column(header) != null;
         }
 
         /** The value of the first of {@code headers} present (Microsoft renames columns), "" when none is. */
-        String text(String... headers) {
+        public String text(String... headers) {
             for (String h : headers) {
-                Integer i = columns.get(key(h));
+                Integer i = column(h);
                 if (i != null) {
                     return record.get(i).trim();
                 }
@@ -57,7 +60,7 @@ final class ReportRows {
             return "";
         }
 
-        LocalDate date(String... headers) {
+        public LocalDate date(String... headers) {
             String v = text(headers);
             if (v.isEmpty()) {
                 return null;
@@ -69,8 +72,8 @@ final class ReportRows {
             }
         }
 
-        /** True/False (Yes/No seen elsewhere); empty is {@code absent}. */
-        boolean flag(boolean absent, String... headers) {
+        /** True/False or Yes/No (the spelling of each report is unverified); empty is {@code absent}. */
+        public boolean flag(boolean absent, String... headers) {
             String v = text(headers);
             if (v.isEmpty()) {
                 return absent;
@@ -81,23 +84,33 @@ final class ReportRows {
             if (v.equalsIgnoreCase("False") || v.equalsIgnoreCase("No")) {
                 return false;
             }
-            throw new ReportFormatException("line " + record.getRecordNumber() + ": unexpected value '" + v + "'");
+            throw new ReportFormatException("line " + record.getRecordNumber() + ": unexpected value '" + v
+                    + "' in column '" + headers[0] + "'");
         }
 
-        long line() {
+        public long line() {
             return record.getRecordNumber();
+        }
+
+        private Integer column(String header) {
+            Integer i = columns.get(header); // the header as Microsoft spells it: no key to build per row
+            return i != null ? i : columns.get(key(header));
         }
     }
 
     /** A report name as stored: lower-case UPN, upper-case 32-hex token when concealed, "(Unknown)" as is. */
-    record Name(String value, boolean concealed) {
-        static Name of(String raw) {
-            boolean concealed = UsageReportParser.isConcealedName(raw);
+    public record Name(String value, boolean concealed) {
+        public static Name of(String raw) {
+            boolean concealed = isConcealed(raw);
             String v = concealed ? raw.toUpperCase(Locale.ROOT) : raw.toLowerCase(Locale.ROOT);
             return new Name("(unknown)".equals(v) ? "(Unknown)" : v, concealed);
         }
 
-        boolean unknown() {
+        public static boolean isConcealed(String raw) {
+            return TOKEN.matcher(raw).matches();
+        }
+
+        public boolean unknown() {
             return value.equals("(Unknown)");
         }
     }
@@ -106,7 +119,7 @@ final class ReportRows {
     }
 
     /** Parses the whole file; {@code required} headers must be present. Returns the number of rows. */
-    static int parse(InputStream in, List<String> required, RowSink sink) {
+    public static int parse(InputStream in, List<String> required, RowSink sink) {
         try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(),
                 StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -118,6 +131,9 @@ final class ReportRows {
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < headers.size(); i++) {
                 columns.putIfAbsent(key(headers.get(i)), i);
+            }
+            for (int i = 0; i < headers.size(); i++) {
+                columns.putIfAbsent(headers.get(i).trim(), columns.get(key(headers.get(i))));
             }
             for (String h : required) {
                 if (!columns.containsKey(key(h))) {
@@ -150,7 +166,7 @@ final class ReportRows {
     private static boolean hasNext(Iterator<CSVRecord> it) {
         try {
             return it.hasNext();
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException e) { // e.g. a quote left open at the end of a truncated file
             throw new ReportFormatException("unreadable CSV: " + e.getCause().getMessage());
         }
     }
