@@ -49,7 +49,8 @@ class ReportingRoleTest {
     void theRoleIsNotALoginAndReadsEveryReportingView() throws SQLException {
         assertThat(db.rows("select rolcanlogin from pg_roles where rolname = 'm365_reporting'")).containsExactly("f");
         List<String> views = db.rows("select table_name from information_schema.views where table_schema = 'reporting'");
-        assertThat(views).contains("usage_daily", "usage_weekly", "usage_monthly", "users", "user_licenses", "license_seats");
+        assertThat(views).contains("usage_daily", "usage_weekly", "usage_monthly", "users", "user_licenses", "license_seats",
+                "idle_seats", "savings");
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String view : views) {
                 try (var rs = s.executeQuery("select * from reporting." + view + " limit 1")) {
@@ -66,6 +67,11 @@ class ReportingRoleTest {
                     "insert into reporting.license_seats (sku_id, sku_part_number) values (gen_random_uuid(), 'X')",
                     "update reporting.usage_daily set active_users = 0",
                     "delete from reporting.license_seats",
+                    "delete from reporting.idle_seats",
+                    "update reporting.savings set exposure = 0",
+                    "insert into reporting.savings (currency) values ('XXX')",
+                    "select * from public.decision_idle_seat",
+                    "delete from public.decision_savings",
                     "select * from public.directory_user",
                     "select * from public.usage_month",
                     "select * from public.audit_event",
