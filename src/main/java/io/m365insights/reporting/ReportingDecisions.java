@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -108,7 +109,7 @@ public class ReportingDecisions {
         }
     }
 
-    private static boolean write(java.sql.Connection c, OffsetDateTime decidedAt, String cause, Long syncRunId,
+    private static boolean write(Connection c, OffsetDateTime decidedAt, String cause, Long syncRunId,
                                  List<IdleSeats.Seat> idle, SavingsCalculator.Figures figures) throws SQLException {
         // the one row serialises writers; a decision made before the one stored is dropped, never written over it
         if (Jdbc.query(c, "insert into decision_snapshot (id, decided_at, days, cause, sync_run_id) "
