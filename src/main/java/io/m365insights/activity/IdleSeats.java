@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The seat decision (PRODUCT.md, "Activity signals"): a seat is idle when its holder shows no activity, in any
@@ -32,6 +33,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdleSeats {
     public static final int MAX_DAYS = 3650;
+    /** The window when none is given: GraphQL's default, and the one the reporting views are decided for. */
+    public static final int DEFAULT_DAYS = 30;
     private static final List<ActivitySignal> REPORT_SERVICES = List.of(ActivitySignal.EXCHANGE,
             ActivitySignal.ONEDRIVE, ActivitySignal.SHAREPOINT, ActivitySignal.TEAMS);
 
@@ -58,6 +61,20 @@ public class IdleSeats {
     public record Seat(UUID skuId, UUID userId, Verdict verdict, LocalDate lastActiveDate, LocalDate assignedSince,
                        boolean assignedSinceUpperBound, List<ActivitySignal> decidedBy, boolean reviewOnly,
                        List<Evidence> evidence) {
+        /** The deciding signals, flat: {@code APPS;EXCHANGE} (the CSV export's and reporting view's decided_by). */
+        public String decidedByText() {
+            return decidedBy.stream().map(Enum::name).collect(Collectors.joining(";"));
+        }
+
+        /**
+         * The evidence, flat: {@code SIGNAL=YYYY-MM-DD}, {@code SIGNAL=never} or {@code SIGNAL=unavailable} for each
+         * signal, {@code ;}-separated (the CSV export's and reporting view's evidence).
+         */
+        public String evidenceText() {
+            return evidence.stream().map(e -> e.signal().name() + "=" + (!e.available() ? "unavailable"
+                    : e.lastActiveDate() == null ? "never" : e.lastActiveDate().toString()))
+                    .collect(Collectors.joining(";"));
+        }
     }
 
     /** Every seat of a SKU with its verdict, ordered by user id. */

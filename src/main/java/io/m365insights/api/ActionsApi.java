@@ -22,6 +22,7 @@ import io.m365insights.api.model.User;
 import io.m365insights.audit.Actor;
 import io.m365insights.audit.AuditContext;
 import io.m365insights.licenses.LicenseQueries;
+import io.m365insights.reporting.ReportingDecisions;
 import io.m365insights.users.UserQueries;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
@@ -47,6 +48,9 @@ public class ActionsApi {
 
     @Inject
     PriceActions priceActions;
+
+    @Inject
+    ReportingDecisions reportingDecisions;
 
     @Inject
     UserQueries userQueries;
@@ -96,6 +100,10 @@ public class ActionsApi {
         UUID skuId = Ids.uuid(input.skuId, "input.skuId");
         PriceActions.PriceChange c = priceActions.set(skuId, input.amount, input.currency,
                 input.period == null ? null : PriceBook.Period.valueOf(input.period.name()), input.effectiveFrom, context());
+        if (c.error() == null) {
+            // committed: the reporting views' savings follow the new price (a failure there keeps the last figures)
+            reportingDecisions.refresh("price of " + skuId + " set", null);
+        }
         return new SetLicensePricePayload(c.error() == null ? license(skuId) : null, String.valueOf(c.auditEventId()),
                 c.error() == null ? List.of() : List.of(ActionsMapper.userError(c.error())));
     }

@@ -1,5 +1,6 @@
 package io.m365insights.export;
 
+import io.m365insights.activity.IdleSeats;
 import io.m365insights.usage.Granularity;
 
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ final class ExportParameters {
     record IdleSeatsQuery(java.util.UUID skuId, int days) {
     }
 
-    /** {@code skuId} (optional: every current SKU) and {@code days} (default 30, 1 to 3650). */
+    /** {@code skuId} (optional: every current SKU) and {@code days}. */
     static IdleSeatsQuery idleSeats(Map<String, String> params) throws BadParameter {
         only(params, "skuId", "days");
         java.util.UUID sku = null;
@@ -62,16 +63,27 @@ final class ExportParameters {
                 throw new BadParameter("skuId must be a GUID, not \"" + value + "\"");
             }
         }
+        return new IdleSeatsQuery(sku, days(params));
+    }
+
+    /** {@code days} alone (the savings export). */
+    static int savingsDays(Map<String, String> params) throws BadParameter {
+        only(params, "days");
+        return days(params);
+    }
+
+    /** The idle-seat window: {@code days}, default {@value IdleSeats#DEFAULT_DAYS}, 1 to {@value IdleSeats#MAX_DAYS}. */
+    private static int days(Map<String, String> params) throws BadParameter {
         int days;
         try {
-            days = Integer.parseInt(params.getOrDefault("days", "30").strip());
+            days = Integer.parseInt(params.getOrDefault("days", String.valueOf(IdleSeats.DEFAULT_DAYS)).strip());
         } catch (NumberFormatException e) {
             throw new BadParameter("days must be a whole number, not \"" + params.get("days") + "\"");
         }
-        if (days < 1 || days > io.m365insights.activity.IdleSeats.MAX_DAYS) {
-            throw new BadParameter("days must be between 1 and " + io.m365insights.activity.IdleSeats.MAX_DAYS);
+        if (days < 1 || days > IdleSeats.MAX_DAYS) {
+            throw new BadParameter("days must be between 1 and " + IdleSeats.MAX_DAYS);
         }
-        return new IdleSeatsQuery(sku, days);
+        return days;
     }
 
     /** {@code includeDeleted} (true or false; default false). */

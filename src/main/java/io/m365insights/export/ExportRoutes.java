@@ -18,8 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code GET /export/usage.csv?from=&to=&granularity=} and {@code GET /export/users.csv?includeDeleted=}: the reporting
- * views as CSV files, for tools that import files (Excel, Looker Studio, Tableau). Same access as the API: a bearer
+ * {@code GET /export/usage.csv?from=&to=&granularity=}, {@code /export/users.csv?includeDeleted=},
+ * {@code /export/idle-seats.csv?skuId=&days=} and {@code /export/savings.csv?days=}: the reporting views as CSV
+ * files, for tools that import files (Excel, Looker Studio, Tableau). Same access as the API: a bearer
  * token (401 otherwise, with the sign-in challenge) with the reader or admin role (403 otherwise). Bad parameters are
  * 400 with a message saying what to send. Each export runs on a worker thread and streams ({@link ResponseOutput}).
  */
@@ -32,7 +33,7 @@ public class ExportRoutes {
         void write(Map<String, String> params, ResponseOutput out) throws Exception;
     }
 
-    void install(@Observes Router router, CsvExports exports, IdleSeatsExport idleSeats) {
+    void install(@Observes Router router, CsvExports exports, IdleSeatsExport idleSeats, SavingsExport savings) {
         route(router, "usage", (params, out) -> {
             ExportParameters.UsageRange r = ExportParameters.usage(params);
             exports.usage(r.from(), r.to(), r.granularity(), out);
@@ -42,6 +43,7 @@ public class ExportRoutes {
             ExportParameters.IdleSeatsQuery q = ExportParameters.idleSeats(params);
             idleSeats.write(q.skuId(), q.days(), out);
         });
+        route(router, "savings", (params, out) -> savings.write(ExportParameters.savingsDays(params), out));
     }
 
     private static void route(Router router, String dataset, Export export) {

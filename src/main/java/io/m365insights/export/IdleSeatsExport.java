@@ -3,6 +3,7 @@ package io.m365insights.export;
 import io.m365insights.activity.IdleSeats;
 import io.m365insights.licenses.LicenseQueries;
 import io.m365insights.licenses.SkuEntity;
+import io.m365insights.reporting.ReportingDecisions;
 import io.m365insights.users.UserEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -11,6 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +22,14 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /export/idle-seats.csv}: the idle seats of one SKU (or of every current SKU), decided exactly as
- * {@code License.idleSeats} decides them (activity.IdleSeats), one row per seat, with its evidence flattened: for each
- * signal of the SKU's rule, {@code SIGNAL=last active day} or {@code SIGNAL=unavailable}, separated by {@code ;}.
+ * {@code License.idleSeats} decides them (activity.IdleSeats), at the time of the request, one row per seat with the
+ * columns of {@code reporting.idle_seats} (which holds the decision made after the last sync): the evidence flattened
+ * ({@link IdleSeats.Seat#evidenceText()}), the window, and when it was decided (now).
  * The decision needs every seat of the SKU in memory (as the GraphQL field does); a tenant's seats are bounded.
  */
 @ApplicationScoped
 public class IdleSeatsExport {
-    static final List<String> COLUMNS = List.of("sku_id", "sku_part_number", "user_id", "user_principal_name",
-            "display_name", "last_active_date", "assigned_since", "assigned_since_is_upper_bound", "decided_by",
-            "review_only", "evidence");
+    static final List<String> COLUMNS = ReportingDecisions.IDLE_SEAT_COLUMNS;
 
     @Inject
     IdleSeats idleSeats;
@@ -36,8 +37,12 @@ public class IdleSeatsExport {
     @Inject
     LicenseQueries licenses;
 
+    @Inject
+    Clock clock;
+
     public void write(UUID skuId, int days, Writer out) throws IOException {
         Rows rows = rows(skuId, days);
+        String decidedAt = clock.instant().toString();
         try (CSVPrinter csv = new CSVPrinter(out, CsvExports.FORMAT)) {
             csv.printRecord(COLUMNS);
             for (SkuEntity sku : rows.skus()) {
@@ -46,11 +51,8 @@ public class IdleSeatsExport {
                     UserEntity u = rows.users().get(s.userId());
                     csv.printRecord(sku.skuId, sku.skuPartNumber, s.userId(), u == null ? null : u.userPrincipalName,
                             u == null ? null : u.displayName, s.lastActiveDate(), s.assignedSince(),
-                            s.assignedSinceUpperBound(), s.decidedBy().stream().map(Enum::name)
-                                    .collect(Collectors.joining(";")), s.reviewOnly(),
-                            s.evidence().stream().map(e -> e.signal().name() + "=" + (!e.available() ? "unavailable"
-                                    : e.lastActiveDate() == null ? "never" : e.lastActiveDate().toString()))
-                                    .collect(Collectors.joining(";")));
+                            s.assignedSinceUpperBound(), s.decidedByText(), s.reviewOnly(), s.evidenceText(), days,
+                            decidedAt);
                 }
             }
         }

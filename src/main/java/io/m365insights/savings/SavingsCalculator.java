@@ -107,6 +107,14 @@ public class SavingsCalculator {
     }
 
     public Figures figures(int days) {
+        return figures(days, null);
+    }
+
+    /**
+     * The figures with the idle seats already decided for {@code days} ({@code decided}: the seats of at least every
+     * current priced SKU, as {@link IdleSeats#seats} gives them), or decided here when null.
+     */
+    public Figures figures(int days, Map<UUID, IdleSeats.SkuSeats> decided) {
         List<SkuEntity> skus = licenses.currentSkus();
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -121,7 +129,8 @@ public class SavingsCalculator {
                 unpriced.add(s);
             }
         }
-        Map<UUID, IdleSeats.SkuSeats> seats = priced.isEmpty() ? Map.of() : idleSeats.seats(priced, days);
+        Map<UUID, IdleSeats.SkuSeats> seats = decided != null ? decided
+                : priced.isEmpty() ? Map.of() : idleSeats.seats(priced, days);
         Map<UUID, List<SubscriptionQueries.Subscription>> subs = subscriptions.bySku(priced.keySet());
         Map<String, List<LicenseFigures>> byCurrency = new TreeMap<>();
         for (SkuEntity s : skus) {

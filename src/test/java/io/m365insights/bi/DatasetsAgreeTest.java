@@ -3,6 +3,7 @@ package io.m365insights.bi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.m365insights.api.access.Roles;
 import io.m365insights.testsupport.HttpGet;
+import io.m365insights.testsupport.IdleSeatExpectations;
 import io.m365insights.testsupport.SimulatorClient;
 import io.m365insights.testsupport.Syncs;
 import io.m365insights.testsupport.TestClock;
@@ -19,14 +20,19 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * For a simulated tenant, every way out gives the same numbers: the usage series from GraphQL (the bi/usage-series
  * trusted document), from /export/usage.csv and from the reporting views, and all of them the counts computed
  * independently from the simulator's raw report rows (UsageExpectations); users' last activity from GraphQL, the
- * CSV export and reporting.users.
+ * CSV export and reporting.users; idle seats (default window) from GraphQL (bi/idle-seats), /export/idle-seats.csv and
+ * reporting.idle_seats, all of them the seats the raw data says are idle (IdleSeatExpectations); the savings figures
+ * from GraphQL (bi/savings), /export/savings.csv and reporting.savings.
  */
 @QuarkusTest
 class DatasetsAgreeTest {
@@ -60,6 +68,7 @@ class DatasetsAgreeTest {
             TestClock.setOffsetDays(0);
             simulator.reset();
             db.clearUsage();
+            db.clearActivity();
             Syncs.syncNow();
             UsageExpectations expectations = new UsageExpectations();
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
@@ -69,6 +78,11 @@ class DatasetsAgreeTest {
         }
         reader = simulator.apiToken("analyst@contoso.com", Roles.READER);
     }
+
+    private static final String[] SEAT_COLUMNS = {"sku_id", "user_id", "last_active_date", "assigned_since",
+            "assigned_since_is_upper_bound", "decided_by", "review_only", "evidence"};
+    private static final String[] SAVINGS_COLUMNS = {"currency", "reassignable_now", "idle_seats",
+            "reducible_at_renewal", "unassigned_seats", "next_renewal_at", "exposure", "review_only"};
 
     /** "period|app|platform" (platform empty = any) -> active users. */
     private Map<String, Integer> oracle(LocalDate from, LocalDate to, String granularity) {
@@ -194,5 +208,159 @@ class DatasetsAgreeTest {
                     assignments.put(c[0], c[1]);
                 });
         fromGraphql.forEach((id, v) -> assertThat(v.substring(v.lastIndexOf('|') + 1)).as(id).isEqualTo(assignments.get(id)));
+    }
+
+    private List<String> viewColumns(String view) {
+        return db.rows("select column_name from information_schema.columns where table_schema = 'reporting' "
+                + "and table_name = '" + view + "' order by ordinal_position");
+    }
+
+    private List<CSVRecord> csvRows(String path, Map<String, String> params, String view) throws IOException {
+        HttpGet.Reply r = HttpGet.get(root, path, params, reader, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        try (CSVParser p = CSVParser.parse(new StringReader(r.body()), CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get())) {
+            assertThat(p.getHeaderNames()).as("the columns of reporting.%s", view).isEqualTo(viewColumns(view));
+            return p.getRecords();
+        }
+    }
+
+    private static String join(List<String> values) {
+        return String.join("|", values);
+    }
+
+    /** Every idle seat of every license, from bi/idle-seats by GET with the default window, page by page. */
+    private Set<String> idleSeatsFromGraphql() {
+        Set<String> seats = new TreeSet<>();
+        HttpGet.Reply licenses = HttpGet.get(root, "graphql", HttpGet.params("documentId", "bi/license-seats"), reader,
+                "*/*");
+        assertThat(licenses.json().has("errors")).as(licenses.body()).isFalse();
+        for (JsonNode license : licenses.json().at("/data/licenses")) {
+            String sku = license.get("skuId").asText();
+            String after = null;
+            int count = 0;
+            do {
+                HttpGet.Reply r = HttpGet.get(root, "graphql", HttpGet.params("documentId", "bi/idle-seats",
+                        "variables", "{\"skuId\":\"" + sku + "\",\"first\":50,\"after\":"
+                                + (after == null ? "null" : "\"" + after + "\"") + "}"), reader, "*/*");
+                assertThat(r.json().has("errors")).as(r.body()).isFalse();
+                JsonNode l = r.json().at("/data/license");
+                assertThat(l.get("skuId").asText()).isEqualTo(sku);
+                JsonNode page = l.get("idleSeats");
+                for (JsonNode seat : page.get("nodes")) {
+                    List<String> evidence = new ArrayList<>();
+                    seat.get("evidence").forEach(e -> evidence.add(e.get("signal").asText() + "="
+                            + (!e.get("available").asBoolean() ? "unavailable" : e.get("lastActiveDate").isNull()
+                            ? "never" : e.get("lastActiveDate").asText())));
+                    List<String> decidedBy = new ArrayList<>();
+                    seat.get("decidedBy").forEach(d -> decidedBy.add(d.asText()));
+                    seats.add(join(List.of(sku, seat.at("/user/id").asText(), seat.get("lastActiveDate").asText(""),
+                            seat.get("assignedSince").asText(""), seat.get("assignedSinceIsUpperBound").asText(),
+                            String.join(";", decidedBy), seat.get("reviewOnly").asText(), String.join(";", evidence))));
+                    count++;
+                }
+                assertThat(page.get("totalCount").asInt()).isEqualTo(l.get("idleCount").asInt());
+                after = page.at("/pageInfo/hasNextPage").asBoolean() ? page.at("/pageInfo/endCursor").asText() : null;
+            } while (after != null);
+            assertThat(count).as("idleCount of %s", sku).isEqualTo(idleCountAlone(sku));
+        }
+        return seats;
+    }
+
+    /** idleCount with the default window, asked on its own (no idleSeats beside it). */
+    private int idleCountAlone(String sku) {
+        HttpGet.Reply r = HttpGet.get(root, "graphql", HttpGet.params("query", "query($s: ID!) { license(skuId: $s) "
+                + "{ idleCount } }", "variables", "{\"s\":\"" + sku + "\"}"), reader, "*/*");
+        return r.json().at("/data/license/idleCount").asInt();
+    }
+
+    @Test
+    void idleSeatsAreTheSameEverywhereAndTheOnesTheRawDataSays() throws IOException {
+        Set<String> fromGraphql = idleSeatsFromGraphql();
+
+        Set<String> fromCsv = new TreeSet<>();
+        for (CSVRecord row : csvRows("export/idle-seats.csv", Map.of(), "idle_seats")) {
+            List<String> values = new ArrayList<>();
+            for (String c : SEAT_COLUMNS) {
+                values.add(row.get(c));
+            }
+            assertThat(row.get("days")).isEqualTo("30");
+            assertThat(row.get("user_principal_name")).contains("@");
+            fromCsv.add(join(values));
+        }
+
+        Set<String> fromView = new TreeSet<>();
+        db.rows("select " + String.join(", ", Arrays.stream(SEAT_COLUMNS).map(c -> "coalesce(" + c + "::text, '')")
+                .toList()) + " from reporting.idle_seats").forEach(fromView::add);
+        assertThat(db.rows("select distinct days from reporting.idle_seats")).containsExactly("30");
+        assertThat(db.count("select count(*) from reporting.idle_seats where decided_at is null or user_principal_name "
+                + "is null or sku_part_number is null")).isZero();
+
+        assertThat(fromCsv).isEqualTo(fromGraphql).isEqualTo(fromView).isNotEmpty();
+
+        // and they are the seats the raw data says are idle, SKU by SKU
+        IdleSeatExpectations oracle = new IdleSeatExpectations(SimulatorClient.current(), TestClock.today());
+        Map<String, Set<String>> bySku = new TreeMap<>();
+        fromView.forEach(row -> bySku.computeIfAbsent(row.substring(0, row.indexOf('|')), k -> new TreeSet<>())
+                .add(row.split("\\|")[1]));
+        Set<String> tenantSkus = new TreeSet<>();
+        for (JsonNode sku : oracle.tenant().get("skus")) {
+            String id = sku.get("skuId").asText();
+            assertThat(bySku.getOrDefault(id, Set.of())).as(sku.get("skuPartNumber").asText())
+                    .isEqualTo(oracle.expectedIdle(id, 30, true));
+            tenantSkus.add(id);
+        }
+        assertThat(tenantSkus).containsAll(bySku.keySet());
+    }
+
+    private static String amount(String value) {
+        return value.isEmpty() ? "" : new BigDecimal(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static String instant(String value) {
+        return value.isEmpty() ? "" : OffsetDateTime.parse(value.replace(' ', 'T').replaceAll("\\+00$", "Z"))
+                .toInstant().toString();
+    }
+
+    /** One currency's figures in one form: amounts without trailing zeros, instants in UTC. */
+    private static String figures(String currency, String reassignable, String idle, String reducible,
+                                  String unassigned, String renewal, String exposure, String review) {
+        return join(List.of(currency, amount(reassignable), idle, amount(reducible), unassigned, instant(renewal),
+                amount(exposure), review));
+    }
+
+    @Test
+    void savingsAreTheSameEverywhere() throws IOException {
+        HttpGet.Reply r = HttpGet.get(root, "graphql", HttpGet.params("documentId", "bi/savings"), reader, "*/*");
+        assertThat(r.json().has("errors")).as(r.body()).isFalse();
+        Set<String> fromGraphql = new TreeSet<>();
+        Map<String, Set<String>> pricedSkus = new TreeMap<>();
+        for (JsonNode s : r.json().at("/data/savings")) {
+            fromGraphql.add(figures(s.get("currency").asText(), s.at("/reassignableNow/amount").asText(),
+                    s.get("idleSeats").asText(), s.at("/reducibleAtRenewal/amount").asText(),
+                    s.get("unassignedSeats").asText(), s.get("nextRenewalAt").asText(""),
+                    s.at("/exposure/amount").asText(), s.get("reviewOnly").asText()));
+            s.get("licenses").forEach(l -> pricedSkus.computeIfAbsent(s.get("currency").asText(), k -> new TreeSet<>())
+                    .add(l.at("/license/skuId").asText()));
+        }
+        Set<String> fromCsv = new TreeSet<>();
+        for (CSVRecord row : csvRows("export/savings.csv", Map.of(), "savings")) {
+            String[] v = Arrays.stream(SAVINGS_COLUMNS).map(row::get).toArray(String[]::new);
+            fromCsv.add(figures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
+        }
+        Set<String> fromView = new TreeSet<>();
+        for (String row : db.rows("select " + String.join(", ", Arrays.stream(SAVINGS_COLUMNS)
+                .map(c -> "coalesce(" + c + "::text, '')").toList()) + " from reporting.savings")) {
+            String[] v = row.split("\\|", -1);
+            fromView.add(figures(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
+        }
+        assertThat(fromCsv).isEqualTo(fromGraphql).isEqualTo(fromView).as("the test profile prices SPE_E3 and SPE_E5")
+                .isNotEmpty();
+        // the idle seats they count are reporting.idle_seats' seats of the licenses priced in that currency
+        for (String row : db.rows("select currency, idle_seats from reporting.savings")) {
+            String[] v = row.split("\\|");
+            assertThat(db.count("select count(*) from reporting.idle_seats where sku_id::text = any (string_to_array('"
+                    + String.join(",", pricedSkus.get(v[0])) + "', ','))")).as(v[0]).isEqualTo(Long.parseLong(v[1]));
+        }
     }
 }

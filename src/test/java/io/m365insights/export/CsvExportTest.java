@@ -147,6 +147,11 @@ class CsvExportTest {
         assertThat(noRole.status()).isEqualTo(403);
         assertThat(noRole.body()).contains(Roles.READER);
         assertThat(HttpGet.get(root, "export/users.csv", Map.of(), GraphQL.adminToken(), null).status()).isEqualTo(200);
+        for (String export : List.of("export/idle-seats.csv", "export/savings.csv")) {
+            assertThat(HttpGet.get(root, export, Map.of(), null, null).status()).as(export).isEqualTo(401);
+            assertThat(HttpGet.get(root, export, Map.of(), SimulatorClient.current().apiToken("no.role@contoso.com"),
+                    null).status()).as(export).isEqualTo(403);
+        }
     }
 
     @Test

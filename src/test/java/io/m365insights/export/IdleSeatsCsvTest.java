@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * /export/idle-seats.csv: one row per idle seat, the same seats the simulator's raw data says are idle
- * (IdleSeatExpectations), for a suite SKU and the Copilot SKU, with each seat's evidence; bad parameters are a 400.
+ * (IdleSeatExpectations), for a suite SKU and the Copilot SKU, with each seat's evidence; bad parameters (of it and of
+ * /export/savings.csv) are a 400.
  */
 @QuarkusTest
 class IdleSeatsCsvTest {
@@ -80,5 +81,10 @@ class IdleSeatsCsvTest {
         assertThat(days.body()).contains("days must be between 1 and");
         assertThat(HttpGet.get(root, "export/idle-seats.csv", Map.of("nope", "1"), reader, null).status())
                 .isEqualTo(400);
+        HttpGet.Reply savingsDays = HttpGet.get(root, "export/savings.csv", Map.of("days", "x"), reader, null);
+        assertThat(savingsDays.status()).isEqualTo(400);
+        assertThat(savingsDays.body()).contains("days must be a whole number");
+        assertThat(HttpGet.get(root, "export/savings.csv", Map.of("skuId", "1"), reader, null).body())
+                .contains("unknown parameter skuId");
     }
 }

@@ -49,7 +49,8 @@ class ReportingRoleTest {
     void theRoleIsNotALoginAndReadsEveryReportingView() throws SQLException {
         assertThat(db.rows("select rolcanlogin from pg_roles where rolname = 'm365_reporting'")).containsExactly("f");
         List<String> views = db.rows("select table_name from information_schema.views where table_schema = 'reporting'");
-        assertThat(views).contains("usage_daily", "usage_weekly", "usage_monthly", "users", "user_licenses", "license_seats");
+        assertThat(views).contains("usage_daily", "usage_weekly", "usage_monthly", "users", "user_licenses", "license_seats",
+                "idle_seats", "savings");
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String view : views) {
                 try (var rs = s.executeQuery("select * from reporting." + view + " limit 1")) {
@@ -66,6 +67,8 @@ class ReportingRoleTest {
                     "insert into reporting.license_seats (sku_id, sku_part_number) values (gen_random_uuid(), 'X')",
                     "update reporting.usage_daily set active_users = 0",
                     "delete from reporting.license_seats",
+                    "select * from public.decision_idle_seat",
+                    "delete from public.decision_savings",
                     "select * from public.directory_user",
                     "select * from public.usage_month",
                     "select * from public.audit_event",
@@ -79,6 +82,31 @@ class ReportingRoleTest {
                     }
                 }).as(sql).isInstanceOfSatisfying(SQLException.class,
                         e -> assertThat(e.getSQLState()).as(sql + ": " + e.getMessage()).isEqualTo("42501"));
+            }
+        }
+    }
+
+    @Test
+    void theRoleHoldsNoWritePrivilegeOnAnyView() throws SQLException {
+        // views joining several tables (idle_seats, savings, users) are not updatable by anyone: PostgreSQL refuses a
+        // write with 55000 before it looks at privileges, so the privileges are checked as such too
+        for (String view : db.rows("select table_name from information_schema.views where table_schema = 'reporting'")) {
+            assertThat(db.rows("select has_table_privilege('" + LOGIN + "', 'reporting." + view + "', 'SELECT')"))
+                    .as(view).containsExactly("t");
+            for (String privilege : List.of("INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")) {
+                assertThat(db.rows("select has_table_privilege('" + LOGIN + "', 'reporting." + view + "', '"
+                        + privilege + "')")).as(view + " " + privilege).containsExactly("f");
+            }
+        }
+        try (Connection c = connect()) {
+            for (String sql : List.of("delete from reporting.idle_seats", "update reporting.savings set exposure = 0",
+                    "insert into reporting.savings (currency) values ('XXX')")) {
+                assertThatThrownBy(() -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                }).as(sql).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
+                        .as(sql + ": " + e.getMessage()).isIn("42501", "55000"));
             }
         }
     }

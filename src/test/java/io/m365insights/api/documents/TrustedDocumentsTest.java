@@ -71,7 +71,9 @@ class TrustedDocumentsTest {
     @Test
     void everyBiDocumentRunsByIdWithoutErrors() {
         Map<String, String> variables = Map.of("bi/usage-series", variables(),
-                "bi/users-with-licenses", "{\"first\":100}", "bi/license-seats", "{\"days\":30}");
+                "bi/users-with-licenses", "{\"first\":100}", "bi/license-seats", "{\"days\":30}",
+                "bi/idle-seats", "{\"skuId\":\"05e9a617-0261-4cee-bb44-138d3ef5d965\",\"first\":10}", // SPE_E3
+                "bi/savings", "{}");
         variables.forEach((id, vars) -> {
             HttpGet.Reply r = HttpGet.get(root, "graphql", HttpGet.params("documentId", id, "variables", vars), reader, "*/*");
             assertThat(r.status()).as(id).isEqualTo(200);
