@@ -17,6 +17,7 @@ RUNS=${RUNS:-5}
 SIM_PORT=${SIM_PORT:-18601}
 APP_PORT=${APP_PORT:-18680}
 PGL_PORT=${PGL_PORT:-18690}
+MGMT_PORT=${MGMT_PORT:-$((APP_PORT + 1))} # the app's management interface (health, metrics; 9000 by default)
 PG_HOST=localhost
 PG_PORT=5432
 PG_ROLE=m365bench
@@ -75,6 +76,7 @@ pg_pin() { # cpu-list
 
 # ---- the application ----
 app_build() {
+    [ -n "${APP_JAR:-}" ] && return 0 # a given build (APP_JAR=.../quarkus-run.jar) is run as it is
     if [ ! -f "$ROOT/target/quarkus-app/quarkus-run.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
         log "packaging the application"
         (cd "$ROOT" && ./mvnw -B -q package -DskipTests -DskipNativeSources=true)
@@ -140,7 +142,7 @@ app_start() {
         M365_TOKEN_URL="$SIM_URL/$SIM_TENANT/oauth2/v2.0/token" \
         QUARKUS_OIDC_AUTH_SERVER_URL="$SIM_URL/$SIM_TENANT/v2.0" \
         QUARKUS_OIDC_CLIENT_ID=0f3c2b1a-9d8e-4f7a-b6c5-d4e3f2a1b0c9 \
-        QUARKUS_HTTP_PORT=$APP_PORT M365_SYNC_CRON=off M365_SYNC_ON_START=false \
+        QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT M365_SYNC_CRON=off M365_SYNC_ON_START=false \
         M365_REPORTS_RATE_LIMIT=100000 M365_REPORTS_RATE_WINDOW=1s "$@" \
         nohup ${SERVER_CPU:+taskset -c $SERVER_CPU} "$JAVA" $APP_HEAP ${APP_JVM_OPTS:-} \
         -jar "${APP_JAR:-$WORK/app/quarkus-run.jar}" >"$WORK/app.log" 2>&1 &

@@ -7,7 +7,10 @@ OP=${1:-users}
 DB=${DATASET_DB:-m365_bench_year}
 CONCURRENCY=${CONCURRENCY:-4}
 DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-60} # seconds of the same load before recording: the JIT settles (results rose run after run with 10 s)
 conditions "profile $OP"
+# the frames that tell the layers apart
+LAYERS='java.lang.Thread.run|SmallRyeGraphQLAbstractHandler.handle$|ExecutionService.execute$|graphql.GraphQL.execute$|populateFromDataFetchingEnvironment|FieldDataFetcher.get|BatchDataFetcher.get|ExecutionResponse.toJsonValue|ExecutionResponse.getExecutionResultAsString|AbstractSelectionQuery.list|QueryExecutorImpl.execute|OidcIdentityProvider.authenticate|Http1xServerConnection.handleMessage|io.m365insights.api.[A-Za-z]*Api.[a-zA-Z]*$|io.m365insights.(usage|users|licenses).[A-Za-z]*Queries.[a-zA-Z]*$|UserUsage.summaries|ChainedInstrumentation.chainedMapAndDropNulls|Parser.parseDocument|Validator.validateDocument|GC|G1|Hibernate|org.hibernate.[a-z.]*Loader|jackson|JsonGenerator|ExecutionStrategy.completeValue|SmallRyeGraphQLAbstractHandler.doHandle|Writer.write'
 pg_up
 app_build
 sim_start 1 28
@@ -19,14 +22,15 @@ TOKEN=$(token)
 app_wait_ready >/dev/null
 load() { BODY_FILE=$WORK/body-ours-$OP.json TOKEN=$TOKEN pinned "$LOAD_CPU" wrk -t1 -c"$CONCURRENCY" -d"$1s" \
     --timeout 60s -s "$BENCH_DIR/tools/post.lua" "$APP_URL" | awk '/Requests\/sec/ {print $2}'; }
-load 10 >/dev/null
-jcmd "$APP_PID" JFR.start name=bench settings=profile >/dev/null
+load "$WARMUP" >/dev/null
+"$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.start name=bench settings=profile >/dev/null
 rps=$(load "$DURATION")
-jcmd "$APP_PID" JFR.dump name=bench filename="$WORK/profile-$OP.jfr" >/dev/null
+"$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.dump name=bench filename="$WORK/profile-$OP.jfr" >/dev/null
 "$JAVA_HOME/bin/jfr" print --stack-depth 2048 --events jdk.ExecutionSample "$WORK/profile-$OP.jfr" >"$WORK/profile-$OP.samples"
+"$JAVA_HOME/bin/jfr" print --stack-depth 2048 --events jdk.ObjectAllocationSample "$WORK/profile-$OP.jfr" >"$WORK/profile-$OP.alloc"
 {
     echo "operation $OP: $rps requests/s with $CONCURRENCY connections during the recording"
-    python3 "$BENCH_DIR/tools/jfr_top.py" "$WORK/profile-$OP.samples" \
-        'java.lang.Thread.run|SmallRyeGraphQLAbstractHandler.handle$|ExecutionService.execute$|graphql.GraphQL.execute$|populateFromDataFetchingEnvironment|FieldDataFetcher.get|BatchDataFetcher.get|ExecutionResponse.toJsonValue|ExecutionResponse.getExecutionResultAsString|AbstractSelectionQuery.list|QueryExecutorImpl.execute|OidcIdentityProvider.authenticate|Http1xServerConnection.handleMessage|io.m365insights.api.[A-Za-z]*Api.[a-zA-Z]*$|io.m365insights.(usage|users|licenses).[A-Za-z]*Queries.[a-zA-Z]*$|UserUsage.summaries|ChainedInstrumentation.chainedMapAndDropNulls|Parser.parseDocument|Validator.validateDocument|GC|G1' \
-        | head -45
+    python3 "$BENCH_DIR/tools/jfr_top.py" "$WORK/profile-$OP.samples" "$LAYERS" | head -45
+    echo "allocation (bytes sampled, by inclusive frame):"
+    python3 "$BENCH_DIR/tools/jfr_top.py" "$WORK/profile-$OP.alloc" "$LAYERS" | head -45
 } | tee "$WORK/results/profile-$OP.txt"

@@ -208,7 +208,40 @@ public class UsageQueries {
                 + "where user_id = any (?) group by user_id", (Object) userIds.toArray(UUID[]::new))) {
             out.put((UUID) r[0], new UserLedger(date(r[1]), date(r[2]), true, new HashMap<>()));
         }
-        if (withMonths && !out.isEmpty()) {
+        return withMonths ? withMonths(out) : out;
+    }
+
+    /** The latest stored day ({@code latestDays(1)}) and, unless none is stored or it is concealed, the ledgers. */
+    public record LatestWithLedgers(Optional<LatestDays> latest, Map<UUID, UserLedger> ledgers) {
+    }
+
+    /**
+     * {@link #latestDays(int) latestDays(1)} and {@link #ledgers} in one statement: a page of users asks both, and
+     * the ledgers are only read when the latest day exists and is not concealed (per-user usage is unknown then).
+     */
+    public LatestWithLedgers latestWithLedgers(Collection<UUID> userIds, boolean withMonths) {
+        Map<UUID, UserLedger> out = new LinkedHashMap<>();
+        List<Object[]> rows = rows("with l as (select d, exists (select 1 from usage_report_day r where r.report_date = d "
+                + "and r.concealed_rows > 0 and r.concealed_rows * 2 >= r.row_count) as concealed "
+                + "from (select max(report_date) as d from usage_report_day) m) "
+                + "select l.d, l.concealed, i.user_id, i.activity, i.activation from l left join ("
+                + "select user_id, max(last_activity_date) as activity, max(last_activation_date) as activation "
+                + "from usage_identity where user_id = any (?) group by user_id) i on l.d is not null and not l.concealed",
+                (Object) userIds.toArray(UUID[]::new));
+        Object[] first = rows.get(0); // the latest-day CTE has exactly one row; the left join keeps it
+        Optional<LatestDays> latest = first[0] == null ? Optional.empty()
+                : Optional.of(new LatestDays(date(first[0]), (Boolean) first[1]));
+        for (Object[] r : rows) {
+            if (r[2] != null) {
+                out.put((UUID) r[2], new UserLedger(date(r[3]), date(r[4]), true, new HashMap<>()));
+            }
+        }
+        return new LatestWithLedgers(latest, withMonths ? withMonths(out) : out);
+    }
+
+    /** Adds the ledger's month rows to {@code out} (one statement). */
+    private Map<UUID, UserLedger> withMonths(Map<UUID, UserLedger> out) {
+        if (!out.isEmpty()) {
             String cols = UsageFlags.ALL.stream().map(f -> "m." + f.column()).collect(Collectors.joining(", "));
             for (Object[] r : rows("select i.user_id, m.month, m.present, " + cols + " from usage_month m "
                     + "join usage_identity i on i.id = m.identity_id where i.user_id = any (?)",

@@ -34,11 +34,11 @@ public class UserUsage {
 
     public Map<UUID, Summary> summaries(Collection<UUID> userIds, boolean withApps) {
         Map<UUID, Summary> out = new HashMap<>();
-        Optional<UsageQueries.LatestDays> state = queries.latestDays(1);
+        UsageQueries.LatestWithLedgers read = queries.latestWithLedgers(userIds, withApps);
+        Optional<UsageQueries.LatestDays> state = read.latest();
         LocalDate latest = state.map(UsageQueries.LatestDays::latest).orElse(null);
         boolean concealed = state.map(UsageQueries.LatestDays::concealed).orElse(false);
-        Map<UUID, UsageQueries.UserLedger> ledgers = latest == null || concealed ? Map.of()
-                : queries.ledgers(userIds, withApps);
+        Map<UUID, UsageQueries.UserLedger> ledgers = read.ledgers();
         for (UUID id : userIds) {
             UsageQueries.UserLedger l = ledgers.get(id);
             Status status = latest == null ? Status.NO_DATA : concealed ? Status.CONCEALED

@@ -18,9 +18,11 @@ class AbuseLimitsTest {
     void tooDeepAQueryIsRefused() {
         String deep = "{ licenses { assignedUsers { nodes { licenses { license { assignedUsers { nodes { licenses "
                 + "{ license { assignedUsers { nodes { licenses { license { skuId } } } } } } } } } } } } } }";
-        JsonNode r = GraphQL.post(deep, Map.of());
-        assertThat(r.get("errors").get(0).get("message").asText()).containsIgnoringCase("depth");
-        assertThat(r.path("data").path("licenses").isMissingNode() || r.path("data").isNull()).isTrue();
+        for (int i = 0; i < 2; i++) { // the second time from the parsed-document cache (QueryLimits): refused again
+            JsonNode r = GraphQL.post(deep, Map.of());
+            assertThat(r.get("errors").get(0).get("message").asText()).containsIgnoringCase("depth");
+            assertThat(r.path("data").path("licenses").isMissingNode() || r.path("data").isNull()).isTrue();
+        }
     }
 
     @Test
@@ -44,8 +46,11 @@ class AbuseLimitsTest {
         for (int i = 0; i < 320; i++) {
             q.append(" a").append(i).append(": licenses { skuId }");
         }
-        JsonNode r = GraphQL.post(q.append(" }").toString(), Map.of());
-        assertThat(r.get("errors").get(0).get("message").asText()).containsIgnoringCase("complexity");
+        String query = q.append(" }").toString();
+        for (int i = 0; i < 2; i++) { // the second time from the parsed-document cache (QueryLimits): refused again
+            JsonNode r = GraphQL.post(query, Map.of());
+            assertThat(r.get("errors").get(0).get("message").asText()).containsIgnoringCase("complexity");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import io.m365insights.api.DocumentCache;
 import io.m365insights.api.documents.TrustedDocuments;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -141,6 +142,19 @@ record GraphQLHttpRequest(String query, String operationName, JsonObject variabl
      * it is left to GraphQL to report, and it would run nothing.
      */
     Optional<Operation> operation() {
+        return OPERATIONS.get(new DocumentAndName(query, operationName), query.length(), GraphQLHttpRequest::operationOf);
+    }
+
+    /** What {@link #operation()} depends on. */
+    private record DocumentAndName(String query, String operationName) {
+    }
+
+    /** The operations of documents seen lately: parsing a document again costs more than its execution's allocation. */
+    private static final DocumentCache<DocumentAndName, Optional<Operation>> OPERATIONS = new DocumentCache<>(500);
+
+    private static Optional<Operation> operationOf(DocumentAndName request) {
+        String query = request.query();
+        String operationName = request.operationName();
         Document document;
         try {
             document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
