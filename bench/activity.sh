@@ -7,7 +7,7 @@
 # report requests per 10 minutes per report function, 10 sign-in listing requests per minute), and the app runs with
 # its default pacing (the same limits). SCALE compresses the clock of both by the same factor (SCALE=10: a simulated
 # minute of 6 s), through the simulator's throttle windowMillis and the app's M365_REPORTS_RATE_WINDOW /
-# M365_SIGN_INS_RATE_WINDOW; SCALE=1 (the default) is Microsoft's real clock, about 40 minutes at 100,000 users.
+# M365_SIGN_INS_RATE_WINDOW; SCALE=1 (the default) is Microsoft's real clock: 40 minutes of throttle floor at 100,000 users.
 # Prints per part: Graph requests, the minimum, 429s, the part's wall time and its throttle floor.
 source "$(dirname "$0")/lib.sh"
 conditions activity
