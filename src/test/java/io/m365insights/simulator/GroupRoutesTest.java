@@ -33,12 +33,7 @@ class GroupRoutesTest {
     @BeforeAll
     static void start() throws Exception {
         sim = GraphSimulator.start(SimulatorOptions.defaults().withUsers(300).withClientSecret("s3cret"));
-        String form = "client_id=" + SimulatorOptions.CLIENT_ID + "&client_secret=s3cret&grant_type=client_credentials"
-                + "&scope=" + enc("https://graph.microsoft.com/.default");
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sim.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        token = JSON.readTree(r.body()).get("access_token").asText();
+        token = SimulatorTokens.appToken(sim, "s3cret");
     }
 
     @AfterAll

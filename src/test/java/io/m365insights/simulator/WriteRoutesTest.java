@@ -12,11 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +42,7 @@ class WriteRoutesTest {
     @BeforeAll
     static void start() throws Exception {
         sim = GraphSimulator.start(SimulatorOptions.defaults().withUsers(300).withClientSecret("s3cret"));
-        String form = "client_id=" + SimulatorOptions.CLIENT_ID + "&client_secret=s3cret&grant_type=client_credentials"
-                + "&scope=" + URLEncoder.encode("https://graph.microsoft.com/.default", StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sim.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        token = JSON.readTree(r.body()).get("access_token").asText();
+        token = SimulatorTokens.appToken(sim, "s3cret");
     }
 
     @AfterAll

@@ -48,6 +48,7 @@ final class ActivityRoutes {
                 this::copilot);
         graph.add("GET", "/_simulator/activity", Router.Area.CONTROL, this::raw);
         graph.add("PATCH", "/_simulator/activity", Router.Area.CONTROL, this::configure);
+        graph.add("GET", "/_simulator/throttling", Router.Area.CONTROL, this::throttling);
     }
 
     void reset() {
@@ -240,6 +241,21 @@ final class ActivityRoutes {
                 .put("signInsThrottled", signInThrottle.throttled())
                 .put("activeUserReportThrottled", activeUserThrottle.throttled())
                 .put("copilotReportThrottled", copilotThrottle.throttled())));
+    }
+
+    /**
+     * {@code GET /_simulator/throttling}: per throttling budget (the Apps report, the active user detail report, the
+     * Copilot usage report, the sign-in listing) its setting and the requests and 429s it saw since the last reset; for
+     * the sign-in listing also the page size and the directory's users, so a benchmark can tell the fewest pages.
+     */
+    private SimResponse throttling(SimRequest r) {
+        ObjectNode body = Json.object();
+        body.set("appsReport", sim.reports().throttleStats());
+        body.set("activeUserReport", activeUserThrottle.stats());
+        body.set("copilotReport", copilotThrottle.stats());
+        int users = sim.tenant().read(t -> t.users().size());
+        body.set("signIns", signInThrottle.stats().put("pageSize", SIGN_IN_PAGE).put("directoryUsers", users));
+        return SimResponse.json(200, Json.write(body));
     }
 
     private static String date(LocalDate d) {

@@ -81,6 +81,7 @@ final class ControlRoutes {
                 "PATCH /_simulator/reports {concealed, forbidden, throttle: {enforced, limit, windowMillis}, "
                         + "clockOffsetDays, truncatedDates, reportDays}",
                 "GET /_simulator/reports/stats (report files served, their rows, generation time)",
+                "GET /_simulator/throttling (per throttling budget: setting, requests, 429s)",
                 "GET /_simulator/activity?date=YYYY-MM-DD (per user: active user detail of that day, Copilot, sign-ins)",
                 "PATCH /_simulator/activity {signIns: {forbidden, noPremium, throttle}, activeUserReport: {notServed, "
                         + "throttle}, copilotReport: {notServed, throttle}}",

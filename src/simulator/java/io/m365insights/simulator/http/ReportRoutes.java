@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,11 +44,9 @@ final class ReportRoutes {
 
     private final GraphSimulator sim;
     private final Map<String, Download> downloads = new ConcurrentHashMap<>();
-    private final Deque<Long> recentRequests = new ArrayDeque<>();
+    /** Microsoft's CSV report limit (CONTRACT.md §1.1): 14 requests per 10 minutes per report function, sliding. */
+    private final SlidingWindow throttle;
     private volatile boolean concealed;
-    private volatile boolean throttleEnforced;
-    private volatile int throttleLimit = 14;
-    private volatile long throttleWindowMillis = 600_000;
     private volatile int clockOffsetDays;
     private volatile boolean reportsForbidden;
     private volatile int startupKeptDays = KEPT_DAYS;
@@ -64,6 +60,7 @@ final class ReportRoutes {
 
     ReportRoutes(GraphSimulator sim) {
         this.sim = sim;
+        this.throttle = new SlidingWindow(14, 600_000, () -> sim.now().toEpochMilli());
     }
 
     void register(Router graph, Router download) {
@@ -78,13 +75,8 @@ final class ReportRoutes {
 
     void reset() {
         downloads.clear();
-        synchronized (recentRequests) {
-            recentRequests.clear();
-        }
+        throttle.reset();
         concealed = false;
-        throttleEnforced = false;
-        throttleLimit = 14;
-        throttleWindowMillis = 600_000;
         clockOffsetDays = 0;
         reportsForbidden = false;
         keptDays = startupKeptDays;
@@ -101,6 +93,11 @@ final class ReportRoutes {
         }
         startupKeptDays = days;
         keptDays = days;
+    }
+
+    /** The Apps report's throttling budget: its setting and the requests and 429s it saw. */
+    ObjectNode throttleStats() {
+        return throttle.stats();
     }
 
     LocalDate today() {
@@ -122,7 +119,7 @@ final class ReportRoutes {
         } catch (DateTimeParseException e) {
             return ODataErrors.error(400, "InvalidArgument", "Invalid date value specified: " + m.group(3) + ".", r);
         }
-        SimResponse throttled = throttle(r);
+        SimResponse throttled = throttle.admit(r);
         if (throttled != null) {
             return throttled;
         }
@@ -159,26 +156,6 @@ final class ReportRoutes {
     boolean servesDay(LocalDate date) {
         LocalDate latest = today().minusDays(LATEST_DAY_OFFSET);
         return !date.isBefore(latest.minusDays(keptDays - 1L)) && !date.isAfter(today());
-    }
-
-    /** Sliding window per report function, as Microsoft counts it; a 429 says when the oldest request leaves it. */
-    private SimResponse throttle(SimRequest r) {
-        if (!throttleEnforced) {
-            return null;
-        }
-        long now = sim.now().toEpochMilli();
-        synchronized (recentRequests) {
-            while (!recentRequests.isEmpty() && recentRequests.peekFirst() <= now - throttleWindowMillis) {
-                recentRequests.removeFirst();
-            }
-            if (recentRequests.size() >= throttleLimit) {
-                double wait = (recentRequests.peekFirst() + throttleWindowMillis - now) / 1000.0;
-                return ODataErrors.error(429, "TooManyRequests", "Please retry again later.", r)
-                        .header("Retry-After", String.format(java.util.Locale.ROOT, "%.3f", Math.max(0.001, wait)));
-            }
-            recentRequests.addLast(now);
-        }
-        return null;
     }
 
     private SimResponse download(SimRequest r) {
@@ -277,16 +254,7 @@ final class ReportRoutes {
             truncated.clear();
             b.get("truncatedDates").forEach(d -> truncated.add(LocalDate.parse(d.asText())));
         }
-        JsonNode t = b.path("throttle");
-        if (t.has("enforced")) {
-            throttleEnforced = t.get("enforced").asBoolean();
-        }
-        if (t.has("limit")) {
-            throttleLimit = t.get("limit").asInt();
-        }
-        if (t.has("windowMillis")) {
-            throttleWindowMillis = t.get("windowMillis").asLong();
-        }
+        throttle.configure(b.path("throttle"));
         return SimResponse.json(200, Json.write(Json.object().put("today", today().toString())));
     }
 
