@@ -261,6 +261,47 @@ public class UsageQueries {
         return out;
     }
 
+    /**
+     * Per user, on how many days of [from, to] the ledger shows any of the six apps used at all, on a desktop (Windows
+     * or Mac), and only on mobile or the web; and on how many of those days the user had a row in the report.
+     */
+    public record PlatformDays(int activeDays, int desktopDays, int mobileOrWebDays, int presentDays) {
+    }
+
+    /** {@link PlatformDays} of these users, in one statement; users without a named ledger are absent. */
+    public Map<UUID, PlatformDays> platformDays(Collection<UUID> userIds, LocalDate from, LocalDate to) {
+        Map<UUID, int[]> days = new HashMap<>();
+        if (userIds.isEmpty() || to.isBefore(from)) {
+            return Map.of();
+        }
+        String apps = UsageFlags.ALL.subList(0, UsageFlags.APPS).stream().map(f -> "m." + f.column())
+                .collect(Collectors.joining(" | "));
+        for (Object[] r : rows("select i.user_id, m.month, m.present, " + apps + ", m.windows | m.mac, "
+                + "m.mobile | m.web from usage_month m join usage_identity i on i.id = m.identity_id "
+                + "where i.user_id = any (?) and m.month between ? and ?", (Object) userIds.toArray(UUID[]::new),
+                from.withDayOfMonth(1), to)) {
+            LocalDate month = date(r[1]);
+            long inWindow = 0;
+            for (LocalDate d = month; d.getMonth() == month.getMonth(); d = d.plusDays(1)) {
+                if (!d.isBefore(from) && !d.isAfter(to)) {
+                    inWindow |= 1L << (d.getDayOfMonth() - 1);
+                }
+            }
+            long present = ((Number) r[2]).longValue() & inWindow;
+            long active = ((Number) r[3]).longValue() & inWindow;
+            long desktop = ((Number) r[4]).longValue() & active;
+            long mobileOrWeb = ((Number) r[5]).longValue() & active & ~desktop;
+            int[] c = days.computeIfAbsent((UUID) r[0], k -> new int[4]);
+            c[0] += Long.bitCount(active);
+            c[1] += Long.bitCount(desktop);
+            c[2] += Long.bitCount(mobileOrWeb);
+            c[3] += Long.bitCount(present);
+        }
+        Map<UUID, PlatformDays> out = new HashMap<>();
+        days.forEach((id, c) -> out.put(id, new PlatformDays(c[0], c[1], c[2], c[3])));
+        return out;
+    }
+
     /** The rows of a query, each as its column values. */
     private List<Object[]> rows(String sql, Object... params) {
         return Jdbc.withConnection(dataSource, "read the usage data", c -> Jdbc.query(c, sql, rs -> {

@@ -81,6 +81,25 @@ class SqlStatementCountTest {
     }
 
     @Test
+    void recommendationsWithTheirUsersAndLicensesTakeTheSameNumberOfStatementsForAnyPageSize() {
+        String query = "query($n: Int) { recommendations(first: $n) { totalCount nodes { kind user { id "
+                + "userPrincipalName } license { skuPartNumber } target { skuPartNumber } monthlySaving { amount } } } }";
+        long small = recommendationStatements(query, 2);
+        long large = recommendationStatements(query, 40);
+        assertThat(small).isEqualTo(large);
+        // SKUs, plans, prices, assignments; idle seats (plans, availability, holders); the usage window (days held,
+        // concealed days, the holders' platform days); subscriptions; the page's users and licenses
+        assertThat(large).isLessThanOrEqualTo(14);
+    }
+
+    private long recommendationStatements(String query, int n) {
+        long before = CountingDriver.executed();
+        JsonNode data = GraphQL.data(query, Map.of("n", n));
+        assertThat(data.at("/recommendations/nodes")).hasSize(n);
+        return CountingDriver.executed() - before;
+    }
+
+    @Test
     void usersWithEverySignalAndCopilotTakeTheSameNumberOfStatementsForAnyPageSize() {
         String query = "query($n: Int) { users(first: $n) { nodes { activity { lastActiveDate signals { signal "
                 + "available } } copilot { lastActiveDate apps { app lastActiveDate } } } } }";

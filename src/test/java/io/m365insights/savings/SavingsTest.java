@@ -48,17 +48,18 @@ class SavingsTest {
      * skuId -> {amount, currency, period}: the prices in force today, for every SKU but Visio (set today, after any
      * other test's, so these are the ones in force).
      */
-    private final Map<String, String[]> prices = new TreeMap<>(Map.of(
-            E3, new String[]{"33.75", "EUR", "MONTHLY"},
-            E5, new String[]{"54.75", "EUR", "MONTHLY"},
-            COPILOT, new String[]{"360", "EUR", "ANNUAL"},
-            "6fd2c87f-b296-42f0-b197-1e91e994b900", new String[]{"23", "EUR", "MONTHLY"}, // ENTERPRISEPACK
-            POWER_BI_PRO, new String[]{"14", "USD", "MONTHLY"},
-            "a403ebcc-fae0-4ca2-8c8c-7a907fd6c235", new String[]{"120", "USD", "ANNUAL"}, // POWER_BI_STANDARD
-            EMS, new String[]{"10.60", "USD", "MONTHLY"},
-            "f30db892-07e9-47e9-837c-80727f46fd3d", new String[]{"0", "USD", "MONTHLY"}, // FLOW_FREE
-            "53818b1b-4a27-454b-8896-0dba576410e6", new String[]{"30", "USD", "MONTHLY"}, // PROJECTPROFESSIONAL
-            "078d2b04-f1bd-4111-bbd4-b4b1b354cef4", new String[]{"6", "USD", "MONTHLY"})); // AAD_PREMIUM
+    private final Map<String, String[]> prices = new TreeMap<>(Map.ofEntries(
+            Map.entry(E3, new String[]{"33.75", "EUR", "MONTHLY"}),
+            Map.entry(E5, new String[]{"54.75", "EUR", "MONTHLY"}),
+            Map.entry(COPILOT, new String[]{"360", "EUR", "ANNUAL"}),
+            Map.entry("6fd2c87f-b296-42f0-b197-1e91e994b900", new String[]{"23", "EUR", "MONTHLY"}), // ENTERPRISEPACK
+            Map.entry("18181a46-0d4e-45cd-891e-60aabd171b4e", new String[]{"8", "EUR", "MONTHLY"}), // STANDARDPACK
+            Map.entry(POWER_BI_PRO, new String[]{"14", "USD", "MONTHLY"}),
+            Map.entry("a403ebcc-fae0-4ca2-8c8c-7a907fd6c235", new String[]{"120", "USD", "ANNUAL"}), // POWER_BI_STANDARD
+            Map.entry(EMS, new String[]{"10.60", "USD", "MONTHLY"}),
+            Map.entry("f30db892-07e9-47e9-837c-80727f46fd3d", new String[]{"0", "USD", "MONTHLY"}), // FLOW_FREE
+            Map.entry("53818b1b-4a27-454b-8896-0dba576410e6", new String[]{"30", "USD", "MONTHLY"}), // PROJECTPROFESSIONAL
+            Map.entry("078d2b04-f1bd-4111-bbd4-b4b1b354cef4", new String[]{"6", "USD", "MONTHLY"}))); // AAD_PREMIUM
 
     @BeforeEach
     void syncedAndPriced() {

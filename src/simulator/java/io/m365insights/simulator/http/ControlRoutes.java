@@ -111,7 +111,8 @@ final class ControlRoutes {
                         .put("lockedOut", s.lockedOutUnits).put("consumed", t.consumedUnits(s.skuId))
                         .putArray("servicePlans").addAll(s.servicePlans.stream()
                                 .map(p -> (com.fasterxml.jackson.databind.JsonNode) Json.object()
-                                        .put("servicePlanName", p.servicePlanName())).toList());
+                                        .put("servicePlanName", p.servicePlanName())
+                                        .put("servicePlanId", p.servicePlanId().toString())).toList());
             }
             ArrayNode groups = n.putArray("groups");
             for (SimGroup g : t.groups()) {

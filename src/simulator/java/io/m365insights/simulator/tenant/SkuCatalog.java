@@ -26,6 +26,8 @@ public final class SkuCatalog {
     public static final UUID AAD_PREMIUM = UUID.fromString("078d2b04-f1bd-4111-bbd4-b4b1b354cef4");
     /** Microsoft 365 Copilot (CONTRACT.md §10.1): recognised by its M365_COPILOT_* service plans, not its part number. */
     public static final UUID M365_COPILOT = UUID.fromString("639dec6b-bb19-468b-871c-c5c441c4b0cb");
+    /** Office 365 E1: mail, sites, Teams and Office for the web and mobile, no desktop apps (bought, not yet assigned). */
+    public static final UUID STANDARDPACK = UUID.fromString("18181a46-0d4e-45cd-891e-60aabd171b4e");
 
     static final SimServicePlan EXCHANGE_S_ENTERPRISE = plan("efb87545-963c-4e0d-99df-69c6916d9eb0", "EXCHANGE_S_ENTERPRISE");
     static final SimServicePlan SHAREPOINTENTERPRISE = plan("5dbe027f-2339-4123-9542-606e4d348a72", "SHAREPOINTENTERPRISE");
@@ -36,6 +38,8 @@ public final class SkuCatalog {
     static final SimServicePlan M365_COPILOT_TEAMS = plan("b95945de-b3bd-46db-8437-f2beb6ea2347", "M365_COPILOT_TEAMS");
     static final SimServicePlan M365_COPILOT_SHAREPOINT = plan("0aedf20c-091d-420b-aadf-30c042609612", "M365_COPILOT_SHAREPOINT");
     static final SimServicePlan M365_COPILOT_CONNECTORS = plan("89f1c4c8-0878-40f7-804d-869c9128ab5d", "M365_COPILOT_CONNECTORS");
+    static final SimServicePlan EXCHANGE_S_STANDARD = plan("9aaf7827-d63c-4b61-89c3-182f06f82e5c", "EXCHANGE_S_STANDARD");
+    static final SimServicePlan SHAREPOINTSTANDARD = plan("c7699d2e-19aa-44de-8edf-1736da088ca1", "SHAREPOINTSTANDARD");
     static final SimServicePlan TEAMS1 = plan("57ff2da0-773e-42df-b2af-ffb7a2317929", "TEAMS1");
     static final SimServicePlan MCOSTANDARD = plan("0feaeb32-d00e-4d66-bd5a-43b5b83db82c", "MCOSTANDARD");
     static final SimServicePlan SWAY = plan("a23b959c-7ce8-4e57-9140-b90eb88a9e97", "SWAY");
@@ -73,6 +77,12 @@ public final class SkuCatalog {
                 new SimSku(M365_COPILOT, "Microsoft_365_Copilot", "User", List.of(M365_COPILOT_APPS,
                         M365_COPILOT_BUSINESS_CHAT, M365_COPILOT_TEAMS, M365_COPILOT_SHAREPOINT, M365_COPILOT_CONNECTORS),
                         UUID.nameUUIDFromBytes(("copilot-subscription|" + accountId).getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8))),
+                // the web/mobile SKU a full-suite seat can be downgraded to; like Copilot's, its subscription id is
+                // not drawn from the seeded sequence
+                new SimSku(STANDARDPACK, "STANDARDPACK", "User", List.of(EXCHANGE_S_STANDARD, SHAREPOINTSTANDARD,
+                        SHAREPOINTWAC, TEAMS1, MCOSTANDARD, SWAY, YAMMER_ENTERPRISE),
+                        UUID.nameUUIDFromBytes(("e1-subscription|" + accountId).getBytes(
                                 java.nio.charset.StandardCharsets.UTF_8))));
     }
 

@@ -92,8 +92,17 @@ public final class UsageModel {
 
     /** A person's habits: drawn once from (seed, person), the same whatever the day. */
     record Habits(boolean never, double weekday, double weekend, boolean mac, double mobile, double web,
-                  double[] appRate) {
-        static final Habits NONE = new Habits(true, 0, 0, false, 0, 0, new double[APPS]);
+                  double[] appRate, boolean webAndMobileOnly) {
+        static final Habits NONE = new Habits(true, 0, 0, false, 0, 0, new double[APPS], false);
+    }
+
+    /**
+     * About 8% of people who use the apps at all use them only on a phone or in a browser, never on a desktop (drawn
+     * from a stream of their own, so every other habit and day stays as it was): a full-suite seat they could trade for
+     * a web and mobile SKU.
+     */
+    public static boolean webAndMobileOnly(long seed, long key) {
+        return new SplittableRandom(mix(seed, key, 5)).nextDouble() < 0.08;
     }
 
     static Habits habits(long seed, Person p) {
@@ -115,7 +124,7 @@ public final class UsageModel {
         for (int a = 0; a < APPS; a++) {
             appRate[a] = Math.min(1, APP_BASE[a] * (0.4 + 1.2 * habits.nextDouble()));
         }
-        return new Habits(false, weekday, weekend, mac, mobile, web, appRate);
+        return new Habits(false, weekday, weekend, mac, mobile, web, appRate, webAndMobileOnly(seed, p.key));
     }
 
     /** The day's flags of a person whose habits are known (computing them once per report keeps it fast). */
@@ -133,6 +142,14 @@ public final class UsageModel {
                 day.nextDouble() < h.mobile, day.nextDouble() < h.web};
         if (!platformToday[0] && !platformToday[1] && !platformToday[2] && !platformToday[3]) {
             platformToday[mac ? 1 : 0] = true;
+        }
+        if (h.webAndMobileOnly) { // the same draws, the desktop taken away: the day moves to the web
+            boolean any = platformToday[0] || platformToday[1];
+            platformToday[0] = false;
+            platformToday[1] = false;
+            if (any && !platformToday[2]) {
+                platformToday[3] = true;
+            }
         }
         long flags = 0;
         for (int a = 0; a < APPS; a++) {
