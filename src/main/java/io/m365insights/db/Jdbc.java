@@ -112,6 +112,20 @@ public final class Jdbc {
         }
     }
 
+    /** Runs one insert, update or delete for each row of parameters, as one JDBC batch. */
+    public static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(c, ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Runs a statement without parameters (DDL, {@code truncate}, {@code analyze}). */
     public static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -122,22 +136,26 @@ public final class Jdbc {
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         try {
-            for (int i = 0; i < params.length; i++) {
-                Object p = params[i];
-                if (p instanceof UUID[] uuids) {
-                    ps.setArray(i + 1, c.createArrayOf("uuid", uuids));
-                } else if (p instanceof String[] texts) {
-                    ps.setArray(i + 1, c.createArrayOf("text", texts));
-                } else if (p instanceof LocalDate[] days) {
-                    ps.setArray(i + 1, c.createArrayOf("date", Arrays.stream(days).map(Date::valueOf).toArray()));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
+            bind(c, ps, params);
             return ps;
         } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof UUID[] uuids) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", uuids));
+            } else if (p instanceof String[] texts) {
+                ps.setArray(i + 1, c.createArrayOf("text", texts));
+            } else if (p instanceof LocalDate[] days) {
+                ps.setArray(i + 1, c.createArrayOf("date", Arrays.stream(days).map(Date::valueOf).toArray()));
+            } else {
+                ps.setObject(i + 1, p);
+            }
         }
     }
 }
