@@ -65,8 +65,7 @@ public class GroupActions {
         }
         UserFacts user = facts.user(userId).filter(u -> !u.deleted()).orElse(null);
         if (user == null) {
-            return step.refused(ActionError.of(ActionErrorCode.USER_NOT_FOUND, "No user " + userId + " (as of the "
-                    + "last sync; if the user was created since, run syncNow first)", "input", "userId"));
+            return step.refused(LicenseActions.userNotFound(userId));
         }
         if (!isMember(groupId, userId)) {
             return step.refused(ActionError.of(ActionErrorCode.NOT_A_GROUP_MEMBER, user.userPrincipalName()
@@ -99,8 +98,7 @@ public class GroupActions {
         AuditedStep step = new AuditedStep(audit, ctx, AuditAction.REPROCESS_LICENSES, false, userId, null, input);
         UserFacts user = facts.user(userId).filter(u -> !u.deleted()).orElse(null);
         if (user == null) {
-            return step.refused(ActionError.of(ActionErrorCode.USER_NOT_FOUND, "No user " + userId + " (as of the "
-                    + "last sync; if the user was created since, run syncNow first)", "input", "userId"));
+            return step.refused(LicenseActions.userNotFound(userId));
         }
         MsGraphWrite write;
         try {

@@ -53,7 +53,7 @@ class ExemptionParserTest {
         assertThatThrownBy(() -> ExemptionParser.parse("reason=who?")).hasMessageContaining("exactly one of");
         assertThatThrownBy(() -> ExemptionParser.parse("user=a@contoso.com, until=next year, reason=r"))
                 .hasMessageContaining("until must be a date YYYY-MM-DD");
-        assertThatThrownBy(() -> ExemptionParser.parse("group=g1, reason=r")).hasMessageContaining("unknown key 'group'");
+        assertThatThrownBy(() -> ExemptionParser.parse("team=g1, reason=r")).hasMessageContaining("unknown key 'team'");
     }
 
     @Test
