@@ -32,6 +32,17 @@ public enum ActionErrorCode {
     DOMAIN_NOT_VERIFIED,
     @Description("Microsoft Entra ID refused the password: not complex enough.")
     WEAK_PASSWORD,
+    @Description("No such licensing group (as of the last sync; only groups that grant licenses are synced).")
+    GROUP_NOT_FOUND,
+    @Description("The user is not a member of the group.")
+    NOT_A_GROUP_MEMBER,
+    @Description("The group has dynamic membership: change its membership rule, not its members (the message shows "
+            + "the rule).")
+    GROUP_MEMBERSHIP_DYNAMIC,
+    @Description("The group is synced from on-premises Active Directory: change its membership there.")
+    GROUP_SYNCED_FROM_ON_PREMISES,
+    @Description("The group is a mail-enabled security group: change its members in Exchange.")
+    GROUP_MAIL_ENABLED,
     @Description("Microsoft Graph refused: the app registration lacks a permission (the message names it).")
     PERMISSION_MISSING,
     @Description("Entra ID refused the app's own credentials (tenant, client id or secret).")

@@ -26,7 +26,9 @@ final class GraphRefusals {
         ASSIGN_LICENSE("LicenseAssignment.ReadWrite.All"),
         UNASSIGN_LICENSE("LicenseAssignment.ReadWrite.All"),
         SET_USAGE_LOCATION("User.ReadWrite.All"),
-        CREATE_USER("User.ReadWrite.All");
+        CREATE_USER("User.ReadWrite.All"),
+        REMOVE_GROUP_MEMBER("GroupMember.ReadWrite.All"),
+        REPROCESS_LICENSES("User.ReadWrite.All");
 
         final String permission;
 
@@ -39,7 +41,10 @@ final class GraphRefusals {
         String graphSays = " (Microsoft Graph: " + (e.code() == null || e.code().isBlank() ? "HTTP " + e.status()
                 : e.code()) + (graphMessage(e).isBlank() ? "" : ": " + graphMessage(e)) + ")";
         return switch (e.kind()) {
-            case NOT_FOUND -> ActionError.of(ActionErrorCode.USER_NOT_FOUND,
+            case NOT_FOUND -> write == Write.REMOVE_GROUP_MEMBER ? ActionError.of(ActionErrorCode.NOT_A_GROUP_MEMBER,
+                    "Microsoft Graph has no such membership: the user is no longer a member, or the group or user was "
+                            + "deleted since the last sync" + graphSays, "input", "userId")
+                    : ActionError.of(ActionErrorCode.USER_NOT_FOUND,
                     "Microsoft Graph has no such user (deleted since the last sync?)" + graphSays);
             case FORBIDDEN -> ActionError.of(ActionErrorCode.PERMISSION_MISSING, "Microsoft Graph refused: grant the "
                     + "app registration the application permission " + write.permission + " (with admin consent)"
@@ -96,6 +101,24 @@ final class GraphRefusals {
                     return ActionError.of(ActionErrorCode.WEAK_PASSWORD, Messages.WEAK_PASSWORD + graphSays,
                             "input", "password");
                 }
+            }
+            case REMOVE_GROUP_MEMBER -> { // the messages are unverified (docs/msgraph/CONTRACT.md records none)
+                String group = "The group";
+                if (m.contains("dynamic")) {
+                    return ActionError.of(ActionErrorCode.GROUP_MEMBERSHIP_DYNAMIC, Messages.dynamicGroup(group, null)
+                            + graphSays, "input", "groupId");
+                }
+                if (m.contains("on-premises mastered")) {
+                    return ActionError.of(ActionErrorCode.GROUP_SYNCED_FROM_ON_PREMISES,
+                            Messages.onPremisesGroup(group) + graphSays, "input", "groupId");
+                }
+                if (m.contains("mail-enabled security")) {
+                    return ActionError.of(ActionErrorCode.GROUP_MAIL_ENABLED, Messages.mailEnabledGroup(group)
+                            + graphSays, "input", "groupId");
+                }
+            }
+            case REPROCESS_LICENSES -> {
+                // no specific 400 known
             }
             case SET_USAGE_LOCATION -> {
                 return ActionError.of(ActionErrorCode.INVALID_INPUT, "Microsoft Graph refused this usage location"

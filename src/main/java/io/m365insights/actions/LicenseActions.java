@@ -180,7 +180,7 @@ public class LicenseActions {
         return null;
     }
 
-    private static ActionError userNotFound(UUID userId) {
+    static ActionError userNotFound(UUID userId) {
         return ActionError.of(ActionErrorCode.USER_NOT_FOUND, "No user " + userId + " (as of the last sync; if the "
                 + "user was created since, run syncNow first)", "input", "userId");
     }

@@ -1,6 +1,12 @@
 package io.m365insights.api;
 
+import io.m365insights.actions.GroupActions;
 import io.m365insights.actions.LicenseActions;
+import io.m365insights.api.model.RemoveGroupMemberInput;
+import io.m365insights.api.model.RemoveGroupMemberPayload;
+import io.m365insights.api.model.ReprocessLicensesInput;
+import io.m365insights.api.model.ReprocessLicensesPayload;
+import io.m365insights.groups.GroupQueries;
 import io.m365insights.actions.LicenseChange;
 import io.m365insights.actions.NewUser;
 import io.m365insights.actions.PriceActions;
@@ -57,6 +63,35 @@ public class ActionsApi {
 
     @Inject
     LicenseQueries licenseQueries;
+
+    @Inject
+    GroupActions groupActions;
+
+    @Inject
+    GroupQueries groupQueries;
+
+    @Mutation("removeGroupMember")
+    @Description("Removes a user from a licensing group (Microsoft Graph DELETE /groups/{id}/members/{userId}/$ref); "
+            + "the licenses the group grants go asynchronously (a later sync shows them gone). Dynamic, "
+            + "on-premises-synced and mail-enabled groups are refused with a userError saying where their membership "
+            + "is changed. With dryRun, says what would happen and changes nothing.")
+    public @NonNull RemoveGroupMemberPayload removeGroupMember(@NonNull RemoveGroupMemberInput input) {
+        UUID groupId = Ids.uuid(input.groupId, "input.groupId");
+        LicenseChange c = groupActions.removeMember(groupId, Ids.uuid(input.userId, "input.userId"),
+                Boolean.TRUE.equals(input.dryRun), context());
+        return new RemoveGroupMemberPayload(user(c.userId()), groupQueries.byIds(List.of(groupId)).values().stream()
+                .findFirst().map(LicenseGroupsApi::group).orElse(null), c.dryRun(), c.changed(), c.summary(),
+                String.valueOf(c.auditEventId()), ActionsMapper.errors(c.error()));
+    }
+
+    @Mutation("reprocessLicenses")
+    @Description("Asks Microsoft 365 to re-evaluate a user's group-based licenses (Microsoft Graph POST "
+            + "/users/{id}/reprocessLicenseAssignment), e.g. after seats were freed for members in error. Audited.")
+    public @NonNull ReprocessLicensesPayload reprocessLicenses(@NonNull ReprocessLicensesInput input) {
+        LicenseChange c = groupActions.reprocess(Ids.uuid(input.userId, "input.userId"), context());
+        return new ReprocessLicensesPayload(user(c.userId()), c.changed(), c.summary(),
+                String.valueOf(c.auditEventId()), ActionsMapper.errors(c.error()));
+    }
 
     @Mutation("unassignLicense")
     @Description("Removes a license assigned directly to a user (Microsoft Graph assignLicense with removeLicenses). "

@@ -55,7 +55,7 @@ final class ActionsMapper {
                 String.valueOf(c.auditEventId()), errors);
     }
 
-    private static List<UserError> errors(ActionError e) {
+    static List<UserError> errors(ActionError e) {
         return e == null ? List.of() : List.of(userError(e));
     }
 }

@@ -89,7 +89,6 @@ public class LicenseGroupsApi {
     static LicenseGroup group(GroupQueries.Group g) {
         LicenseGroupKind kind = LicenseGroupKind.valueOf(g.kind());
         return new LicenseGroup(g.id().toString(), g.displayName(), kind, g.dynamic(), g.onPremisesSynced(),
-                g.membershipRule(),
-                !g.dynamic() && !g.onPremisesSynced() && kind != LicenseGroupKind.MAIL_ENABLED_SECURITY);
+                g.membershipRule(), g.membershipChangeable());
     }
 }

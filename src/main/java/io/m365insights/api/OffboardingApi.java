@@ -15,6 +15,8 @@ import io.m365insights.automation.OffboardingPolicy;
 import io.m365insights.config.M365Config;
 import jakarta.inject.Inject;
 import io.smallrye.graphql.api.Nullable;
+import io.m365insights.api.model.OffboardingGroupRemoval;
+import io.m365insights.automation.OffboardingPlanStore;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -40,6 +42,9 @@ public class OffboardingApi {
     OffboardingPlanQueries plans;
 
     @Inject
+    OffboardingPlanStore store;
+
+    @Inject
     M365Config config;
 
     @Inject
@@ -57,6 +62,14 @@ public class OffboardingApi {
     public OffboardingPlan offboardingPlan() {
         return plans.latest().map(h -> OffboardingMapper.plan(h, plans.countsByAction(h.id()),
                 plans.countsByStatus(h.id()))).orElse(null);
+    }
+
+    @Query("offboardingGroupRemovals")
+    @Description("The group memberships the offboarding policy removed (groupMode remove-membership), oldest first: "
+            + "pending until a later sync confirms the inherited licenses went, or not converged after "
+            + "m365.offboarding.group-removal-max-syncs syncs.")
+    public @NonNull List<@NonNull OffboardingGroupRemoval> offboardingGroupRemovals() {
+        return store.groupRemovalList().stream().map(OffboardingMapper::groupRemoval).toList();
     }
 
     @Description("The plan's items, a page at a time; `actions` keeps only those actions.")

@@ -17,6 +17,10 @@ import io.m365insights.automation.PlanHeader;
 import io.m365insights.automation.PlanItemRow;
 
 import java.time.LocalDate;
+import io.m365insights.api.model.OffboardingGroupMode;
+import io.m365insights.api.model.OffboardingGroupRemoval;
+import io.m365insights.automation.OffboardingPlanStore;
+
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +34,8 @@ final class OffboardingMapper {
     static OffboardingPolicySettings policy(OffboardingPolicy p, LocalDate today) {
         List<OffboardingExemption> exemptions = p.exemptions().stream().map(e -> exemption(e, today)).toList();
         return new OffboardingPolicySettings(OffboardingMode.valueOf(p.mode().name()), p.graceDays(),
-                p.maxRemovalsPerRun(), exemptions);
+                p.maxRemovalsPerRun(), exemptions, OffboardingGroupMode.valueOf(p.groupMode().name()),
+                p.groupRemovalMaxSyncs());
     }
 
     private static OffboardingExemption exemption(Exemption e, LocalDate today) {
@@ -43,7 +48,14 @@ final class OffboardingMapper {
                 h.syncRunId() == null ? null : h.syncRunId().toString(), h.heldReason(), h.skippedReason(),
                 h.skippedAt(), actions.get(OffboardingAction.REMOVE), actions.get(OffboardingAction.NEEDS_GROUP_CHANGE),
                 actions.get(OffboardingAction.EXEMPT), actions.get(OffboardingAction.WAITING),
-                statuses.get(OffboardingItemStatus.DONE), statuses.get(OffboardingItemStatus.FAILED));
+                statuses.get(OffboardingItemStatus.DONE), statuses.get(OffboardingItemStatus.FAILED),
+                statuses.get(OffboardingItemStatus.PENDING_CONFIRMATION),
+                statuses.get(OffboardingItemStatus.NOT_CONVERGED));
+    }
+
+    public static OffboardingGroupRemoval groupRemoval(OffboardingPlanStore.GroupRemoval r) {
+        return new OffboardingGroupRemoval(r.userId().toString(), r.groupId().toString(), r.status(), r.requestedAt(),
+                String.valueOf(r.requestedSyncRunId()), r.syncsChecked(), r.settledAt(), String.valueOf(r.auditEventId()));
     }
 
     static OffboardingPlanItemConnection items(long planId, List<OffboardingAction> actions, Page<PlanItemRow> page,

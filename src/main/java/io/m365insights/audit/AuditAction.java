@@ -18,5 +18,13 @@ public enum AuditAction {
     @Description("The offboarding policy made its plan after a sync (in enforce mode, each removal follows as UNASSIGN_LICENSE).")
     PLAN_OFFBOARDING,
     @Description("setLicensePrice.")
-    SET_LICENSE_PRICE
+    SET_LICENSE_PRICE,
+    @Description("removeGroupMember, or a group membership removed by the offboarding policy (groupMode "
+            + "remove-membership).")
+    REMOVE_GROUP_MEMBER,
+    @Description("reprocessLicenses.")
+    REPROCESS_LICENSES,
+    @Description("A sync after a group membership removal by the offboarding policy: the inherited licenses are gone "
+            + "(SUCCEEDED), or still there after the bounded number of syncs (FAILED, NOT_CONVERGED).")
+    CONFIRM_GROUP_REMOVAL
 }

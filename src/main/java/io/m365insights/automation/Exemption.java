@@ -5,13 +5,14 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A user or a SKU the offboarding policy leaves alone, with the reason and, optionally, the last day it applies
+ * A user, a SKU or a licensing group the offboarding policy leaves alone, with the reason and, optionally, the last day it applies
  * ({@code until}, inclusive, UTC).
  *
- * @param target a user principal name or object id (USER), a skuId or part number (SKU)
+ * @param target a user principal name or object id (USER), a skuId or part number (SKU), a group object id or display
+ *               name (GROUP: only the licenses inherited from that group are left alone)
  */
 public record Exemption(Kind kind, String target, LocalDate until, String reason) {
-    public enum Kind { USER, SKU }
+    public enum Kind { USER, SKU, GROUP }
 
     public boolean activeOn(LocalDate day) {
         return until == null || !day.isAfter(until);
@@ -25,6 +26,11 @@ public record Exemption(Kind kind, String target, LocalDate until, String reason
     public boolean matchesSku(UUID skuId, String skuPartNumber) {
         return kind == Kind.SKU && (target.equalsIgnoreCase(skuId.toString())
                 || (skuPartNumber != null && target.equalsIgnoreCase(skuPartNumber)));
+    }
+
+    public boolean matchesGroup(UUID groupId, String groupName) {
+        return kind == Kind.GROUP && groupId != null && (target.equalsIgnoreCase(groupId.toString())
+                || (groupName != null && target.equalsIgnoreCase(groupName)));
     }
 
     /** How the plan names it, e.g. {@code user exemption "Legal hold" (until 2026-12-31)}. */

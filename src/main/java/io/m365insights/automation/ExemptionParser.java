@@ -13,14 +13,19 @@ import java.util.regex.Pattern;
  * environment variable, a Kubernetes ConfigMap entry or a properties line alike. Entries are separated by {@code ;} (or
  * new lines); each is comma-separated {@code key=value} pairs, {@code reason} last so that it may contain commas:
  * <pre>
- * user=jorg.muller@contoso.com, until=2026-12-31, reason=Legal hold, case 4711; sku=POWER_BI_PRO, reason=Reports stay
+ * user=jorg.muller@contoso.com, until=2026-12-31, reason=Legal hold, case 4711; sku=POWER_BI_PRO, reason=Reports stay;
+ * group=Licensing - Board - E5, reason=Board keeps its seats
  * </pre>
+ * A {@code group=} (object id or display name) exempts only the licenses inherited from that group.
  * A malformed entry stops startup with a message naming it.
  */
 final class ExemptionParser {
     private static final Pattern REASON = Pattern.compile("(?i)(?:^|,)\\s*reason\\s*=");
-    static final String FORMAT = "user=<user principal name or object id> | sku=<skuId or part number>, "
+    static final String FORMAT = "user=<user principal name or object id> | sku=<skuId or part number> | "
+            + "group=<group object id or display name>, "
             + "[until=YYYY-MM-DD,] reason=<text>; entries separated by ';'";
+
+    private static final String ONE_TARGET = "give exactly one of user=, sku= or group=";
 
     private ExemptionParser() {
     }
@@ -60,14 +65,14 @@ final class ExemptionParser {
             String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             String val = pair.substring(eq + 1).trim();
             switch (key) {
-                case "user", "sku" -> {
+                case "user", "sku", "group" -> {
                     if (kind != null) {
-                        throw invalid(n, entry, "give exactly one of user= or sku=");
+                        throw invalid(n, entry, ONE_TARGET);
                     }
                     if (val.isEmpty()) {
                         throw invalid(n, entry, key + "= is empty");
                     }
-                    kind = key.equals("user") ? Exemption.Kind.USER : Exemption.Kind.SKU;
+                    kind = Exemption.Kind.valueOf(key.toUpperCase(Locale.ROOT));
                     target = val;
                 }
                 case "until" -> {
@@ -81,7 +86,7 @@ final class ExemptionParser {
             }
         }
         if (kind == null) {
-            throw invalid(n, entry, "give exactly one of user= or sku=");
+            throw invalid(n, entry, ONE_TARGET);
         }
         return new Exemption(kind, target, until, reason);
     }

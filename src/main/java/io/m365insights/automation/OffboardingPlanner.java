@@ -12,13 +12,21 @@ import java.util.Optional;
 /**
  * Decides, for every license assignment of a disabled account, what the offboarding policy does and why: exemptions
  * first, then the grace period (counted from when a sync first saw the account disabled), then direct assignments are
- * removed and group-inherited ones reported as needing a group change. Pure: the same inputs give the same plan.
+ * removed and group-inherited ones reported as needing a group change (which, in groupMode remove-membership, the
+ * policy makes itself for groups whose membership Microsoft Graph can change). Pure: the same inputs give the same
+ * plan.
  */
 final class OffboardingPlanner {
     private OffboardingPlanner() {
     }
 
     static List<PlanItem> plan(List<Candidate> candidates, List<Exemption> exemptions, int graceDays, Instant now) {
+        return plan(candidates, exemptions, graceDays, now, false);
+    }
+
+    /** {@code removeMembership}: groupMode remove-membership (the reasons say who makes the group change). */
+    static List<PlanItem> plan(List<Candidate> candidates, List<Exemption> exemptions, int graceDays, Instant now,
+                               boolean removeMembership) {
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
         List<PlanItem> items = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
@@ -27,7 +35,7 @@ final class OffboardingPlanner {
         List<PlanItem> explained = new ArrayList<>(items.size());
         for (PlanItem item : items) {
             explained.add(new PlanItem(item.assignment(), item.action(),
-                    reason(item, candidates, exemptions, today, graceDays)));
+                    reason(item, candidates, exemptions, today, graceDays, removeMembership)));
         }
         return explained;
     }
@@ -44,7 +52,7 @@ final class OffboardingPlanner {
     }
 
     private static String reason(PlanItem item, List<Candidate> all, List<Exemption> exemptions, LocalDate today,
-                                 int graceDays) {
+                                 int graceDays, boolean removeMembership) {
         Candidate c = item.assignment();
         String since = "disabled since " + c.disabledSince().toLocalDate() + " (first seen disabled by a sync)";
         return switch (item.action()) {
@@ -52,8 +60,13 @@ final class OffboardingPlanner {
             case WAITING -> "Waiting: " + since + "; the " + graceDays + "-day grace period ends "
                     + eligibleAt(c, graceDays).atOffset(ZoneOffset.UTC).toLocalDate();
             case NEEDS_GROUP_CHANGE -> "Needs a group change: " + c.license() + " is inherited from group "
-                    + c.groupId() + ", which Microsoft Graph cannot remove from the user; remove the user from the "
-                    + "group (or the license from the group). " + capitalize(since) + lapsed(c, exemptions, today);
+                    + c.group() + ", which Microsoft Graph cannot remove from the user; "
+                    + (removeMembership && c.groupChangeable() ? "the policy removes the user from the group "
+                    + "(groupMode remove-membership) and a later sync confirms the license went. "
+                    : removeMembership ? "the policy cannot change this group's membership through Microsoft Graph "
+                    + "(dynamic, synced from on-premises or mail-enabled): change it where it is managed. "
+                    : "remove the user from the group (or the license from the group). ")
+                    + capitalize(since) + lapsed(c, exemptions, today);
             case REMOVE -> "Remove the direct assignment of " + c.license() + ": " + since + ", more than "
                     + graceDays + " day(s) ago" + lapsed(c, exemptions, today) + alsoThroughGroup(c, all);
         };
@@ -71,7 +84,7 @@ final class OffboardingPlanner {
                                                  boolean active) {
         return exemptions.stream()
                 .filter(e -> e.matchesUser(c.userId(), c.userPrincipalName()) || e.matchesSku(c.skuId(),
-                        c.skuPartNumber()))
+                        c.skuPartNumber()) || e.matchesGroup(c.groupId(), c.groupName()))
                 .filter(e -> e.activeOn(today) == active)
                 .findFirst();
     }

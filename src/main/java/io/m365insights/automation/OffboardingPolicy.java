@@ -16,6 +16,8 @@ public class OffboardingPolicy {
     private final int graceDays;
     private final int maxRemovalsPerRun;
     private final List<Exemption> exemptions;
+    private final M365Config.Offboarding.GroupMode groupMode;
+    private final int groupRemovalMaxSyncs;
 
     @Inject
     public OffboardingPolicy(M365Config config) {
@@ -24,6 +26,12 @@ public class OffboardingPolicy {
             throw new IllegalArgumentException("m365.offboarding.grace-days (M365_OFFBOARDING_GRACE_DAYS) must be 0 "
                     + "or more (was " + o.graceDays() + ")");
         }
+        if (o.groupRemovalMaxSyncs() < 1) {
+            throw new IllegalArgumentException("m365.offboarding.group-removal-max-syncs "
+                    + "(M365_OFFBOARDING_GROUP_REMOVAL_MAX_SYNCS) must be 1 or more (was " + o.groupRemovalMaxSyncs() + ")");
+        }
+        this.groupMode = o.groupMode();
+        this.groupRemovalMaxSyncs = o.groupRemovalMaxSyncs();
         this.mode = o.mode();
         this.graceDays = o.graceDays();
         this.maxRemovalsPerRun = o.maxRemovalsPerRun();
@@ -45,6 +53,14 @@ public class OffboardingPolicy {
 
     public int maxRemovalsPerRun() {
         return maxRemovalsPerRun;
+    }
+
+    public M365Config.Offboarding.GroupMode groupMode() {
+        return groupMode;
+    }
+
+    public int groupRemovalMaxSyncs() {
+        return groupRemovalMaxSyncs;
     }
 
     public List<Exemption> exemptions() {

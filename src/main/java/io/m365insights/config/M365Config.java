@@ -268,9 +268,34 @@ public interface M365Config {
          */
         Optional<String> exemptions();
 
-        /** In enforce mode, a plan with more removals than this is held (nothing removed) for a person to review. */
+        /**
+         * In enforce mode, a plan with more removals than this is held (nothing removed) for a person to review.
+         * Group membership removals (groupMode remove-membership) count too.
+         */
         @WithDefault("100")
         int maxRemovalsPerRun();
+
+        enum GroupMode {
+            /** Group-inherited licenses are reported as needing a group change; a person makes it. */
+            REPORT,
+            /**
+             * In enforce mode, the user is removed from each group whose membership Microsoft Graph can change (not
+             * dynamic, not synced from on-premises, not mail-enabled security), and a later sync confirms the license
+             * went.
+             */
+            REMOVE_MEMBERSHIP
+        }
+
+        /** {@code report} or {@code remove-membership}: what the policy does with group-inherited licenses. */
+        @WithDefault("report")
+        GroupMode groupMode();
+
+        /**
+         * Syncs after a group membership removal by which the inherited license must be gone; after that the removal
+         * is reported as not converged.
+         */
+        @WithDefault("3")
+        int groupRemovalMaxSyncs();
     }
 
     /** What the health checks report (see the README, "Operations"). */

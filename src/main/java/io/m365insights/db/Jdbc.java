@@ -143,6 +143,20 @@ public final class Jdbc {
         return new Upserted(created, updated);
     }
 
+    /** Runs one insert, update or delete for each row of parameters, as one JDBC batch. */
+    public static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(c, ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Runs a statement without parameters (DDL, {@code truncate}, {@code analyze}). */
     public static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -28,6 +28,10 @@ public class GroupQueries {
     /** A licensing group as last synced. */
     public record Group(UUID id, String displayName, String kind, boolean dynamic, boolean onPremisesSynced,
                         String membershipRule) {
+        /** False for dynamic, on-premises-synced and mail-enabled security groups (CONTRACT.md §10.5). */
+        public boolean membershipChangeable() {
+            return !dynamic && !onPremisesSynced && !"MAIL_ENABLED_SECURITY".equals(kind);
+        }
     }
 
     @Inject

@@ -90,6 +90,15 @@ public interface MsGraphClient {
     /** {@code PATCH /users/{id}} with {@code usageLocation} (needed before a license can be assigned). */
     MsGraphWrite setUsageLocation(UUID userId, String usageLocation);
 
+    /**
+     * {@code DELETE /groups/{groupId}/members/{userId}/$ref} (CONTRACT.md §10.5, {@code GroupMember.ReadWrite.All}):
+     * the membership goes at once, the licenses it granted asynchronously.
+     */
+    MsGraphWrite removeGroupMember(UUID groupId, UUID userId);
+
+    /** {@code POST /users/{id}/reprocessLicenseAssignment}: re-evaluates the user's group-based licenses. */
+    MsGraphWrite reprocessLicenseAssignment(UUID userId);
+
     /** {@code POST /users}, with {@code forceChangePasswordNextSignIn} true. */
     MsGraphCreatedUser createUser(MsGraphNewUser user);
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * The per-user requests of {@link SdkMsGraphClient}: look a user up, assign licenses, set the usage location, create a
- * user (CONTRACT.md §4-6). Writes go through {@link MsGraphRequests} like every request (so they are retried), keep
+ * user, remove a group membership, reprocess group licenses (CONTRACT.md §4-6, §10.5). Writes go through {@link MsGraphRequests} like every request (so they are retried), keep
  * Graph's {@code request-id} for the audit log (Kiota's headers inspection), and stay safe to retry: a retried write
  * refused because its first attempt had already taken effect is confirmed by reading the user back.
  */
@@ -81,6 +81,32 @@ final class MsGraphUserCalls {
         Attempts attempts = new Attempts(); // PATCH sets a value: repeating it is harmless
         attempts.run("set usage location", h -> graph.users().byUserId(userId.toString())
                 .patch(patch, rc -> rc.options.add(h)));
+        return new MsGraphWrite(attempts.requestId(), false);
+    }
+
+    MsGraphWrite removeGroupMember(UUID groupId, UUID userId) {
+        Attempts attempts = new Attempts();
+        try {
+            attempts.run("remove group member", h -> {
+                graph.groups().byGroupId(groupId.toString()).members().byDirectoryObjectId(userId.toString()).ref()
+                        .delete(rc -> rc.options.add(h));
+                return null;
+            });
+            return new MsGraphWrite(attempts.requestId(), false);
+        } catch (MsGraphException e) {
+            // A retried DELETE whose first attempt took effect (its answer was lost) finds no membership any more:
+            // after a retry only, that 404 means the change is made.
+            if (attempts.count > 1 && e.kind() == MsGraphErrorKind.NOT_FOUND) {
+                return new MsGraphWrite(e.requestId(), true);
+            }
+            throw e;
+        }
+    }
+
+    MsGraphWrite reprocessLicenseAssignment(UUID userId) {
+        Attempts attempts = new Attempts(); // re-evaluating again is harmless
+        attempts.run("reprocess license assignment", h -> graph.users().byUserId(userId.toString())
+                .reprocessLicenseAssignment().post(rc -> rc.options.add(h)));
         return new MsGraphWrite(attempts.requestId(), false);
     }
 

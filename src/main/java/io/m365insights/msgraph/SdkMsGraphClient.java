@@ -269,6 +269,16 @@ public class SdkMsGraphClient implements MsGraphClient {
     }
 
     @Override
+    public MsGraphWrite removeGroupMember(UUID groupId, UUID userId) {
+        return userCalls.removeGroupMember(groupId, userId);
+    }
+
+    @Override
+    public MsGraphWrite reprocessLicenseAssignment(UUID userId) {
+        return userCalls.reprocessLicenseAssignment(userId);
+    }
+
+    @Override
     public MsGraphCreatedUser createUser(MsGraphNewUser user) {
         return userCalls.create(user);
     }

@@ -23,6 +23,21 @@ class ExemptionParserTest {
     }
 
     @Test
+    void aGroupIsNamedByIdOrDisplayNameAndExemptsOnlyWhatItGrants() {
+        List<Exemption> e = ExemptionParser.parse("group=Licensing - Board, reason=Board keeps, always; "
+                + "group=8c3c6ef0-2b2b-4a4e-9d1f-0d7a1a0c7e11, until=2027-03-31, reason=Project");
+        assertThat(e).containsExactly(
+                new Exemption(Exemption.Kind.GROUP, "Licensing - Board", null, "Board keeps, always"),
+                new Exemption(Exemption.Kind.GROUP, "8c3c6ef0-2b2b-4a4e-9d1f-0d7a1a0c7e11", LocalDate.of(2027, 3, 31),
+                        "Project"));
+        java.util.UUID board = java.util.UUID.randomUUID();
+        assertThat(e.get(0).matchesGroup(board, "licensing - board")).isTrue();
+        assertThat(e.get(0).matchesGroup(null, null)).isFalse();
+        assertThat(e.get(0).matchesSku(board, "Licensing - Board")).isFalse();
+        assertThat(e.get(1).matchesGroup(java.util.UUID.fromString("8c3c6ef0-2b2b-4a4e-9d1f-0d7a1a0c7e11"), "x")).isTrue();
+    }
+
+    @Test
     void nothingConfiguredIsNoExemption() {
         assertThat(ExemptionParser.parse(null)).isEmpty();
         assertThat(ExemptionParser.parse("  ; ")).isEmpty();
@@ -34,11 +49,11 @@ class ExemptionParserTest {
                 .hasMessageContaining("M365_OFFBOARDING_EXEMPTIONS").hasMessageContaining("entry 2")
                 .hasMessageContaining("reason= is required").hasMessageContaining("Format: user=");
         assertThatThrownBy(() -> ExemptionParser.parse("user=a@contoso.com, sku=B, reason=both"))
-                .hasMessageContaining("exactly one of user= or sku=");
+                .hasMessageContaining("exactly one of user=, sku= or group=");
         assertThatThrownBy(() -> ExemptionParser.parse("reason=who?")).hasMessageContaining("exactly one of");
         assertThatThrownBy(() -> ExemptionParser.parse("user=a@contoso.com, until=next year, reason=r"))
                 .hasMessageContaining("until must be a date YYYY-MM-DD");
-        assertThatThrownBy(() -> ExemptionParser.parse("group=g1, reason=r")).hasMessageContaining("unknown key 'group'");
+        assertThatThrownBy(() -> ExemptionParser.parse("team=g1, reason=r")).hasMessageContaining("unknown key 'team'");
     }
 
     @Test

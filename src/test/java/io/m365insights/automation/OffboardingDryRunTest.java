@@ -28,7 +28,7 @@ class OffboardingDryRunTest {
     static final String PLAN = """
             query($after: String, $actions: [OffboardingAction!]) { offboardingPlan {
               mode graceDays plannedAt syncRunId heldReason skippedReason skippedAt
-              removals needsGroupChange exempt waiting done failed
+              removals needsGroupChange exempt waiting done failed pendingConfirmation notConverged
               items(first: 500, after: $after, actions: $actions) {
                 pageInfo { hasNextPage endCursor }
                 nodes { userId userPrincipalName skuId skuPartNumber assignedByGroupId action reason status

@@ -9,5 +9,7 @@ public enum OffboardingExemptionKind {
     @Description("A user, by principal name or object id.")
     USER,
     @Description("A license, by skuId or part number.")
-    SKU
+    SKU,
+    @Description("A licensing group, by object id or display name: only the licenses inherited from it are left alone.")
+    GROUP
 }

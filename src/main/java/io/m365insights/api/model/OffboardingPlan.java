@@ -24,5 +24,9 @@ public record OffboardingPlan(
         int exempt,
         @Description("Assignments of accounts still within the grace period.") int waiting,
         @Description("Removals done (enforce mode).") int done,
-        @Description("Removals that failed (enforce mode).") int failed) {
+        @Description("Removals that failed (enforce mode).") int failed,
+        @Description("Group-inherited assignments whose group membership the policy removed and a later sync has not "
+                + "confirmed gone yet (groupMode remove-membership).") int pendingConfirmation,
+        @Description("Group-inherited assignments still there after m365.offboarding.group-removal-max-syncs syncs.")
+        int notConverged) {
 }

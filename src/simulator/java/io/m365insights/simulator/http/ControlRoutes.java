@@ -76,7 +76,9 @@ final class ControlRoutes {
                 "POST /_simulator/faults {method, pathRegex, skip, times, rate, mode: ONE_OF|SEQUENCE, faults: [{kind, "
                         + "status, code, retryAfter, delayMillis}]}",
                 "DELETE /_simulator/faults", "GET|DELETE /_simulator/requests", "POST /_simulator/tokens/revoke",
-                "POST /_simulator/tokens/expire", "GET /_simulator/subscriptions", "GET /_simulator/groups (licensing groups: kind, members, their inherited assignment state)", "PATCH /_simulator/subscriptions/{id} {status, nextLifecycleDateTime, totalLicenses}", "DELETE /_simulator/subscriptions/{id}", "POST /_simulator/paging {maxPageSize} (until the next reset)",
+                "POST /_simulator/tokens/expire", "GET /_simulator/subscriptions", "GET /_simulator/groups (licensing groups: kind, members, their inherited assignment state)",
+                "PATCH /_simulator/groups/removals {lagListings, neverConverge} (user listings that still show a license "
+                        + "inherited through a removed membership; until the next reset)", "PATCH /_simulator/subscriptions/{id} {status, nextLifecycleDateTime, totalLicenses}", "DELETE /_simulator/subscriptions/{id}", "POST /_simulator/paging {maxPageSize} (until the next reset)",
                 "GET /_simulator/usage?date=YYYY-MM-DD (the rows of that day's usage report, as JSON)",
                 "PATCH /_simulator/reports {concealed, forbidden, throttle: {enforced, limit, windowMillis}, "
                         + "clockOffsetDays, truncatedDates, reportDays}",

@@ -27,6 +27,7 @@ final class DirectoryRoutes {
     }
 
     private SimResponse listUsers(SimRequest r) {
+        GroupRoutes.userListingStarted(sim, r);
         for (String option : UNSIMULATED) {
             if (r.query().containsKey(option)) {
                 return ODataErrors.error(400, "Request_UnsupportedQuery", "The simulator does not implement "

@@ -41,6 +41,81 @@ final class GroupRoutes {
         router.add("GET", "/v1\\.0/groups/([^/]+)/members", Router.Area.GRAPH, this::members);
         router.add("GET", "/_simulator/groups", Router.Area.CONTROL, r -> sim.tenant().read(t ->
                 SimResponse.json(200, Json.write(raw(t)))));
+        router.add("DELETE", "/v1\\.0/groups/([^/]+)/members/([^/]+)/\\$ref", Router.Area.GRAPH, this::removeMember);
+        router.add("POST", "/v1\\.0/users/([^/]+)/reprocessLicenseAssignment", Router.Area.GRAPH, this::reprocess);
+        router.add("PATCH", "/_simulator/groups/removals", Router.Area.CONTROL, this::removalSettings);
+    }
+
+    /**
+     * {@code DELETE /groups/{id}/members/{userId}/$ref} → 204 (CONTRACT.md §10.5). The membership goes at once; the
+     * inherited license stays in the next {@code groupRemovalLag} user listings, then goes (asynchronous, as in
+     * Microsoft 365). Refusals: a dynamic group, a group synced from on-premises AD and a mail-enabled security group
+     * cannot have members removed through Graph. Their status and code ({@code 400 Request_BadRequest}) and messages
+     * are unverified: CONTRACT.md records no error body for them; the on-premises and mail-enabled messages are the ones
+     * Graph is widely reported to send for writes to such groups, the dynamic one is a guess. Not a member (or no such
+     * group) → Graph's 404 {@code Request_ResourceNotFound}.
+     */
+    private SimResponse removeMember(SimRequest r) {
+        String groupKey = r.group(1);
+        String userKey = r.group(2);
+        return sim.tenant().update(t -> {
+            SimGroup g = t.groups().stream().filter(x -> x.id().toString().equalsIgnoreCase(groupKey)).findFirst()
+                    .orElse(null);
+            if (g == null) {
+                return ODataErrors.notFound(groupKey, r);
+            }
+            if (g.dynamic()) {
+                return ODataErrors.badRequest("Cannot add or remove members of a group with dynamic membership; "
+                        + "change its membershipRule instead.", r);
+            }
+            if (g.onPremisesSyncEnabled()) {
+                return ODataErrors.badRequest("Unable to update the specified properties for on-premises mastered "
+                        + "Directory Sync objects or objects currently undergoing migration.", r);
+            }
+            if (g.mailEnabled() && !g.unified()) {
+                return ODataErrors.badRequest("Cannot Update a mail-enabled security groups and or distribution "
+                        + "list.", r);
+            }
+            SimUser u = t.user(userKey).orElse(null);
+            if (u == null || !members(t, g).contains(u)) {
+                return ODataErrors.notFound(userKey, r);
+            }
+            t.pendingGroupRemovals.put(u.id + " " + g.id(), t.groupRemovalLag);
+            return SimResponse.empty(204);
+        });
+    }
+
+    /** {@code POST /users/{id}/reprocessLicenseAssignment} → 200 with the user (CONTRACT.md §10.5); nothing else changes. */
+    private SimResponse reprocess(SimRequest r) {
+        String key = r.group(1);
+        return sim.tenant().read(t -> t.user(key).map(u -> SimResponse.json(200, Json.write(Json.object()
+                .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users/$entity")
+                .put("id", u.id.toString()).put("userPrincipalName", u.userPrincipalName))))
+                .orElseGet(() -> ODataErrors.notFound(key, r)));
+    }
+
+    /** {@code PATCH /_simulator/groups/removals {lagListings, neverConverge}} (until the next reset). */
+    private SimResponse removalSettings(SimRequest r) {
+        com.fasterxml.jackson.databind.JsonNode b = Json.read(r.body());
+        if (b == null || !b.isObject()) {
+            return ODataErrors.badRequest("A JSON object {lagListings, neverConverge} is required.", r);
+        }
+        sim.tenant().write(t -> {
+            if (b.has("lagListings")) {
+                t.groupRemovalLag = Math.max(0, b.get("lagListings").asInt());
+            }
+            if (b.has("neverConverge")) {
+                t.groupRemovalsNeverConverge = b.get("neverConverge").asBoolean();
+            }
+        });
+        return SimResponse.json(200, "{}");
+    }
+
+    /** Called when a user listing begins (its first page): removed memberships' licenses age by one listing. */
+    static void userListingStarted(GraphSimulator sim, SimRequest r) {
+        if (!r.query().containsKey("$skiptoken")) {
+            sim.tenant().write(io.m365insights.simulator.tenant.SimulatedTenant::userListingStarted);
+        }
     }
 
     private SimResponse list(SimRequest r) {
@@ -136,7 +211,7 @@ final class GroupRoutes {
     static List<SimUser> members(SimulatedTenant t, SimGroup g) {
         List<SimUser> out = new ArrayList<>();
         for (SimUser u : t.users()) {
-            if (u.assignments.stream().anyMatch(a -> g.id().equals(a.groupId()))) {
+            if (!t.membershipRemoved(u.id, g.id()) && u.assignments.stream().anyMatch(a -> g.id().equals(a.groupId()))) {
                 out.add(u);
             }
         }

@@ -44,6 +44,44 @@ public final class SimulatedTenant {
         return groups;
     }
 
+    /**
+     * Memberships removed ({@code DELETE /groups/{id}/members/{userId}/$ref}) whose inherited license Microsoft has not
+     * taken away yet (CONTRACT.md §10.5: asynchronous): "userId groupId" to the user listings that still show it.
+     * The member is gone from the group at once; the license goes when the count reaches zero. Call inside read/write.
+     */
+    public final Map<String, Integer> pendingGroupRemovals = new LinkedHashMap<>();
+    /** User listings that still show an inherited license after its membership was removed (default 1). */
+    public int groupRemovalLag = 1;
+    /** When true, a removed membership's inherited license never goes (to test a removal that does not converge). */
+    public boolean groupRemovalsNeverConverge;
+
+    /** Whether the user's membership of the group was removed (the license may still be inherited for a while). */
+    public boolean membershipRemoved(UUID userId, UUID groupId) {
+        return pendingGroupRemovals.containsKey(userId + " " + groupId);
+    }
+
+    /** A user listing began: one step closer to taking away the licenses of removed memberships. */
+    public void userListingStarted() {
+        if (groupRemovalsNeverConverge) {
+            return;
+        }
+        var it = pendingGroupRemovals.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (e.getValue() > 0) {
+                e.setValue(e.getValue() - 1); // this listing still shows the inherited license
+                continue;
+            }
+            String[] ids = e.getKey().split(" ");
+            SimUser u = users.get(UUID.fromString(ids[0]));
+            UUID group = UUID.fromString(ids[1]);
+            if (u != null) {
+                u.assignments.removeIf(a -> group.equals(a.groupId()));
+            }
+            it.remove();
+        }
+    }
+
     public synchronized <T> T read(Function<SimulatedTenant, T> reader) {
         return reader.apply(this);
     }
