@@ -114,7 +114,8 @@ class OffboardingDryRunTest {
         JsonNode jorgE3 = item(plan, JORG, SPE_E3);
         assertThat(jorgE3.get("action").asText()).isEqualTo("NEEDS_GROUP_CHANGE");
         assertThat(jorgE3.get("assignedByGroupId").asText()).isEqualTo(ALL_STAFF_E3_GROUP);
-        assertThat(jorgE3.get("reason").asText()).contains("group " + ALL_STAFF_E3_GROUP);
+        assertThat(jorgE3.get("reason").asText()).contains("Needs a group change")
+                .contains("group \"Licensing - All staff - Microsoft 365 E3\" (" + ALL_STAFF_E3_GROUP + ")");
 
         // nothing was asked of Graph but reads, and nothing changed here
         assertThat(simulator.requests(null, null)).allMatch(r -> r.get("method").asText().equals("GET"));
