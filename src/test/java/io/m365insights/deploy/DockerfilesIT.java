@@ -23,6 +23,9 @@ class DockerfilesIT {
         }
         String file = "native".equals(artifact.getProperty("type")) ? "Dockerfile.native-micro" : "Dockerfile.jvm";
         for (String source : DockerfilesTest.copySources(file)) {
+            if (DockerfilesTest.OPTIONAL.matcher(source).matches()) {
+                continue; // the AOT cache: written when the *IT run ends (JDK 25), so not necessarily there yet
+            }
             assertThat(matches(source)).as("%s (copied by %s) exists after packaging", source, file).isTrue();
         }
     }
