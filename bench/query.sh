@@ -15,6 +15,7 @@ DB=${DATASET_DB:-m365_bench_year}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-15}
 RATE_SHARE=${RATE_SHARE:-0.5}
+WARMUP=${WARMUP:-20} # seconds of the same load before each system's runs: the JIT settles (5 s was too short)
 OPS=${OPS:-usage users licenses}
 SYSTEMS=${SYSTEMS:-ours postgraphile pgbench}
 OUT=$WORK/results/query.txt
@@ -87,7 +88,7 @@ latency() { # system op rate -> "p50_ms p99_ms achieved_rps"
 
 for op in $OPS; do
     for s in $SYSTEMS; do
-        DURATION=5 throughput "$s" "$op" >/dev/null # warm-up (JIT, caches, PostgreSQL buffers)
+        DURATION=$WARMUP throughput "$s" "$op" >/dev/null # warm-up (JIT, caches, PostgreSQL buffers)
         for i in $(seq 1 "$RUNS"); do
             r=$(throughput "$s" "$op")
             echo "throughput op=$op system=$s run=$i rps=$r" | tee -a "$OUT"
