@@ -37,6 +37,11 @@ public class ReportPacer {
         beforeRequest(c, report, limit, window);
     }
 
+    /** Whether a request of {@code report} would have to wait now (nothing is recorded). */
+    public boolean mustWait(Connection c, String report) throws SQLException {
+        return !waitNeeded(c, report, limit, window).isZero();
+    }
+
     /**
      * The same with a limit of its own: each report function, and the sign-in listing (10 a minute), has its own
      * budget, kept in the same table under its own name.

@@ -17,15 +17,29 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Stores one report day in the ledger. The file is read whole into staging first (streamed, COPY in batches), so a
- * file we cannot read stores nothing; then, in one transaction, the day's bit is cleared in every identity's month
- * row and set again from the staged rows: the day's data replaces its previous data atomically, and no other day is
- * touched.
+ * Stores report days in the ledger. Each day's file is read whole into staging first (streamed, COPY in batches) and
+ * its rows, grouped by report name, are kept with their date in a temporary table of the sync's session
+ * ({@code usage_batch_name}): a file we cannot read stages nothing. Then the staged days of one month are applied in
+ * one transaction: each identity's month row is written once (the batch's day bits cleared and set again from the
+ * staged rows), every other row of the month holding bits of those days has them cleared, and each touched week and
+ * the month are counted again once. The days' data replaces their previous data atomically; no other day is touched.
  */
 @ApplicationScoped
 public class UsageDayStore {
     /** What storing a day did. */
-    public record DayResult(int rows, int concealedRows, int unmatchedRows, boolean replaced, LocalDate refreshDate) {
+    public record DayResult(LocalDate day, int rows, int concealedRows, int unmatchedRows, boolean replaced,
+                            LocalDate refreshDate) {
+    }
+
+    /** A day read whole into staging, waiting to be applied with the other staged days of its month. */
+    public record StagedDay(LocalDate day, int rows, int concealedRows, LocalDate refreshDate) {
+        LocalDate month() {
+            return day.withDayOfMonth(1);
+        }
+
+        int bit() {
+            return 1 << (day.getDayOfMonth() - 1);
+        }
     }
 
     public Set<LocalDate> storedDays(Connection c, LocalDate from, LocalDate to) throws SQLException {
@@ -43,19 +57,36 @@ public class UsageDayStore {
         return days;
     }
 
-    public DayResult replaceDay(Connection c, LocalDate day, InputStream csv, long runId) throws SQLException {
-        Staged staged = stage(c, csv);
-        try {
-            return Jdbc.inTransaction(c, () -> apply(c, day, staged, runId));
+    /**
+     * Starts a batch: the session's table of staged days exists and is empty (nothing is left of a batch an earlier
+     * run on this pooled connection could not apply).
+     */
+    public void startBatch(Connection c) throws SQLException {
+        Jdbc.execute(c, "create temp table if not exists usage_batch_name (report_date date not null, day_bit integer "
+                + "not null, report_name text not null, concealed boolean not null, flags bigint not null, "
+                + "last_activity_date date, last_activation_date date)");
+        Jdbc.execute(c, "truncate usage_batch_name");
+    }
+
+    /**
+     * Reads a day's file into staging and adds its rows, one per report name (a name listed twice is one identity: its
+     * flags ORed), to the batch. A file that cannot be read adds nothing.
+     */
+    public StagedDay stageDay(Connection c, LocalDate day, InputStream csv) throws SQLException {
+        StagedDay staged = stage(c, day, csv);
+        try (PreparedStatement ps = c.prepareStatement("insert into usage_batch_name select ?::date, ?, report_name, "
+                + "bool_or(concealed), bit_or(flags), max(last_activity_date), max(last_activation_date) "
+                + "from staged_usage_row group by report_name")) {
+            ps.setDate(1, Date.valueOf(day));
+            ps.setInt(2, staged.bit());
+            ps.executeUpdate();
         } finally {
             Jdbc.execute(c, "truncate staged_usage_row");
         }
+        return staged;
     }
 
-    private record Staged(int rows, int concealedRows, LocalDate refreshDate) {
-    }
-
-    private Staged stage(Connection c, InputStream csv) throws SQLException {
+    private StagedDay stage(Connection c, LocalDate day, InputStream csv) throws SQLException {
         Jdbc.execute(c, "truncate staged_usage_row");
         int[] unknown = {0};
         int[] concealed = {0};
@@ -75,94 +106,125 @@ public class UsageDayStore {
                 copy.row(name, row.concealed(), row.flags(), row.lastActivityDate(), row.lastActivationDate());
             });
         }
-        return new Staged(rows, concealed[0], refresh[0]);
+        return new StagedDay(day, rows, concealed[0], refresh[0]);
     }
 
-    private DayResult apply(Connection c, LocalDate day, Staged staged, long runId) throws SQLException {
-        LocalDate month = day.withDayOfMonth(1);
-        int bit = 1 << (day.getDayOfMonth() - 1);
+    /**
+     * Applies the staged days (all of one month, each staged once since {@link #startBatch}) in one transaction; the
+     * batch is empty afterwards, applied or not. Results in the order of {@code days}.
+     */
+    public List<DayResult> applyBatch(Connection c, List<StagedDay> days, long runId) throws SQLException {
+        try {
+            return Jdbc.inTransaction(c, () -> apply(c, days, runId));
+        } finally {
+            Jdbc.execute(c, "truncate usage_batch_name");
+        }
+    }
+
+    private List<DayResult> apply(Connection c, List<StagedDay> days, long runId) throws SQLException {
+        LocalDate month = days.get(0).month();
+        for (StagedDay d : days) {
+            if (!d.month().equals(month)) {
+                throw new IllegalArgumentException("a batch holds days of one month: " + d.day() + " is not in " + month);
+            }
+        }
+        int clear = days.stream().mapToInt(StagedDay::bit).reduce(0, (a, b) -> a | b); // the batch's days
+        java.sql.Array dates = c.createArrayOf("date", days.stream().map(d -> Date.valueOf(d.day())).toArray());
         List<UsageFlags.Flag> flags = UsageFlags.ALL;
         String columns = flags.stream().map(UsageFlags.Flag::column).collect(Collectors.joining(", "));
-        boolean replaced;
-        try (PreparedStatement ps = c.prepareStatement("select 1 from usage_report_day where report_date = ?")) {
-            ps.setDate(1, Date.valueOf(day));
+        Set<LocalDate> replaced = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("select report_date from usage_report_day where report_date = any (?)")) {
+            ps.setArray(1, dates);
             try (ResultSet rs = ps.executeQuery()) {
-                replaced = rs.next();
+                while (rs.next()) {
+                    replaced.add(rs.getDate(1).toLocalDate());
+                }
             }
         }
-        // The day's rows, one per report name (a name listed twice is one identity: its flags ORed), grouped once
-        // into a temporary table that every statement below reads, instead of grouping the staged rows again in each.
-        Jdbc.execute(c, "create temp table usage_day_name on commit drop as select report_name, bool_or(concealed) as "
-                + "concealed, bit_or(flags) as flags, max(last_activity_date) as last_activity_date, "
-                + "max(last_activation_date) as last_activation_date from staged_usage_row group by report_name");
-        Jdbc.execute(c, "insert into usage_identity (report_name, concealed) select report_name, concealed from usage_day_name n "
-                + "where not exists (select 1 from usage_identity i where i.report_name = n.report_name) "
+        Jdbc.execute(c, "analyze usage_batch_name");
+        // Each name's rows of the batch, grouped once into one row per identity that the statements below read: its
+        // day bits (present and per flag) and latest dates (activity: the report's own date, or a day any app was used).
+        Jdbc.execute(c, "create temp table usage_batch_by_name on commit drop as select report_name, bool_or(concealed) "
+                + "as concealed, bit_or(day_bit) as present, "
+                + flags.stream().map(f -> "bit_or(case when flags & " + (1L << f.bit()) + " <> 0 then day_bit else 0 end) as "
+                + f.column()).collect(Collectors.joining(", "))
+                + ", max(greatest(last_activity_date, case when flags & " + UsageFlags.ANY_APP + " <> 0 then report_date "
+                + "end)) as last_activity_date, max(last_activation_date) as last_activation_date "
+                + "from usage_batch_name group by report_name");
+        Jdbc.execute(c, "insert into usage_identity (report_name, concealed) select report_name, concealed from "
+                + "usage_batch_by_name n where not exists (select 1 from usage_identity i where i.report_name = n.report_name) "
                 + "on conflict (report_name) do nothing");
-        Jdbc.execute(c, "create temp table usage_day on commit drop as select i.id as identity_id, n.* from usage_day_name n "
-                + "join usage_identity i on i.report_name = n.report_name");
-        Jdbc.execute(c, "analyze usage_day");
-        // the day's previous data goes (only this day's bit), then the new data is set
-        Jdbc.execute(c, "update usage_month set present = present & ~" + bit + ", "
-                + flags.stream().map(f -> f.column() + " = " + f.column() + " & ~" + bit)
+        Jdbc.execute(c, "create temp table usage_batch on commit drop as select i.id as identity_id, n.* from "
+                + "usage_batch_by_name n join usage_identity i on i.report_name = n.report_name");
+        Jdbc.execute(c, "analyze usage_batch");
+        // the batch's days go from the rows of identities absent from them; the others are rewritten once, below
+        Jdbc.execute(c, "update usage_month m set present = present & ~" + clear + ", "
+                + flags.stream().map(f -> f.column() + " = " + f.column() + " & ~" + clear)
                 .collect(Collectors.joining(", "))
-                + " where month = '" + month + "' and (present & " + bit + ") <> 0");
+                + " where month = '" + month + "' and (present & " + clear + ") <> 0"
+                + " and not exists (select 1 from usage_batch s where s.identity_id = m.identity_id)");
         Jdbc.execute(c, "insert into usage_month as m (month, identity_id, present, " + columns + ") select '" + month
-                + "', s.identity_id, " + bit + ", "
-                + flags.stream().map(f -> "case when s.flags & " + (1L << f.bit()) + " <> 0 then " + bit + " else 0 end")
-                .collect(Collectors.joining(", "))
-                + " from usage_day s"
-                + " on conflict (month, identity_id) do update set present = m.present | excluded.present, "
-                + flags.stream().map(f -> f.column() + " = m." + f.column() + " | excluded." + f.column())
+                + "', identity_id, present, " + columns + " from usage_batch"
+                + " on conflict (month, identity_id) do update set present = (m.present & ~" + clear + ") | excluded.present, "
+                + flags.stream().map(f -> f.column() + " = (m." + f.column() + " & ~" + clear + ") | excluded." + f.column())
                 .collect(Collectors.joining(", ")));
-        // latest activity: the report's own date, or this day when any app was used
-        String activity = "greatest(i.last_activity_date, s.last_activity_date, case when s.flags & "
-                + UsageFlags.ANY_APP + " <> 0 then ?::date end)";
+        String activity = "greatest(i.last_activity_date, s.last_activity_date)";
         String activation = "greatest(i.last_activation_date, s.last_activation_date)";
-        try (PreparedStatement ps = c.prepareStatement("update usage_identity i set last_activity_date = " + activity
-                + ", last_activation_date = " + activation + " from usage_day s where i.id = s.identity_id"
-                // only rows that change: most identities' dates stay as they were on most days
+        Jdbc.execute(c, "update usage_identity i set last_activity_date = " + activity + ", last_activation_date = "
+                + activation + " from usage_batch s where i.id = s.identity_id"
+                // only rows that change: most identities' dates stay as they were
                 + " and (i.last_activity_date is distinct from " + activity + " or i.last_activation_date is distinct from "
-                + activation + ")")) {
-            ps.setDate(1, Date.valueOf(day));
-            ps.setDate(2, Date.valueOf(day));
-            ps.executeUpdate();
-        }
-        dailyCounts(c, day);
+                + activation + ")");
+        dailyCounts(c, dates);
         newDataVersion(c);
-        periodCounts(c, Granularity.WEEK, Granularity.WEEK.periodStart(day));
-        periodCounts(c, Granularity.MONTH, Granularity.MONTH.periodStart(day));
-        int unmatched;
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from usage_day s where not s.concealed "
-                + "and not exists (select 1 from directory_user d where d.sort_upn = s.report_name)")) {
+        Set<LocalDate> weeks = new java.util.TreeSet<>();
+        days.forEach(d -> weeks.add(Granularity.WEEK.periodStart(d.day())));
+        for (LocalDate week : weeks) {
+            periodCounts(c, Granularity.WEEK, week);
+        }
+        periodCounts(c, Granularity.MONTH, month);
+        java.util.Map<LocalDate, Integer> unmatched = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select report_date, count(*) from usage_batch_name s "
+                + "where not s.concealed and not exists (select 1 from directory_user d where d.sort_upn = s.report_name) "
+                + "group by report_date")) {
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                unmatched = rs.getInt(1);
+                while (rs.next()) {
+                    unmatched.put(rs.getDate(1).toLocalDate(), rs.getInt(2));
+                }
             }
         }
+        List<DayResult> results = new java.util.ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into usage_report_day (report_date, refresh_date, row_count, concealed_rows, unmatched_rows,
                     fetched_at, run_id) values (?, ?, ?, ?, ?, now(), ?)
                 on conflict (report_date) do update set refresh_date = excluded.refresh_date,
                     row_count = excluded.row_count, concealed_rows = excluded.concealed_rows,
                     unmatched_rows = excluded.unmatched_rows, fetched_at = now(), run_id = excluded.run_id""")) {
-            ps.setDate(1, Date.valueOf(day));
-            ps.setDate(2, staged.refreshDate() == null ? null : Date.valueOf(staged.refreshDate()));
-            ps.setInt(3, staged.rows());
-            ps.setInt(4, staged.concealedRows());
-            ps.setInt(5, unmatched);
-            ps.setLong(6, runId);
-            ps.executeUpdate();
+            for (StagedDay d : days) {
+                DayResult r = new DayResult(d.day(), d.rows(), d.concealedRows(), unmatched.getOrDefault(d.day(), 0),
+                        replaced.contains(d.day()), d.refreshDate());
+                ps.setDate(1, Date.valueOf(d.day()));
+                ps.setDate(2, d.refreshDate() == null ? null : Date.valueOf(d.refreshDate()));
+                ps.setInt(3, r.rows());
+                ps.setInt(4, r.concealedRows());
+                ps.setInt(5, r.unmatchedRows());
+                ps.setLong(6, runId);
+                ps.addBatch();
+                results.add(r);
+            }
+            ps.executeBatch();
         }
-        return new DayResult(staged.rows(), staged.concealedRows(), unmatched, replaced, staged.refreshDate());
+        return results;
     }
 
     /**
-     * Distinct active identities of the day per app (SUITE too) and platform (ANY too): exact, no union needed. Reads
-     * the day's rows grouped by identity ({@code usage_day}, made by {@link #apply}).
+     * Distinct active identities per day of the batch, app (SUITE too) and platform (ANY too): exact, no union needed.
+     * One pass over the batch's rows ({@code usage_batch_name}, one per day and identity) for every count, then one row
+     * per (day, app, platform); a day without rows counts zero everywhere.
      */
-    private static void dailyCounts(Connection c, LocalDate day) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("delete from usage_daily where report_date = ?")) {
-            del.setDate(1, Date.valueOf(day));
+    private static void dailyCounts(Connection c, java.sql.Array dates) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("delete from usage_daily where report_date = any (?)")) {
+            del.setArray(1, dates);
             del.executeUpdate();
         }
         List<String> counts = new java.util.ArrayList<>();
@@ -171,15 +233,16 @@ public class UsageDayStore {
             for (Platform platform : allPlatformsAndAny()) {
                 unpivot.add("('" + app.name() + "', '" + UsageCounting.platformName(platform) + "', c.c"
                         + counts.size() + ")");
-                counts.add("count(*) filter (where flags & " + UsageFlags.mask(app, platform) + " <> 0) as c"
+                counts.add("count(*) filter (where n.flags & " + UsageFlags.mask(app, platform) + " <> 0) as c"
                         + counts.size());
             }
         }
-        // one pass over the day's rows for every count, then one row per (app, platform)
         try (PreparedStatement ps = c.prepareStatement("insert into usage_daily (report_date, app, platform, "
-                + "active_users) select ?::date, v.app, v.platform, v.n from (select " + String.join(", ", counts)
-                + " from usage_day) c cross join lateral (values " + String.join(", ", unpivot) + ") v(app, platform, n)")) {
-            ps.setDate(1, Date.valueOf(day));
+                + "active_users) select c.report_date, v.app, v.platform, v.n from (select d.report_date, "
+                + String.join(", ", counts) + " from unnest(?::date[]) d(report_date) left join usage_batch_name n "
+                + "on n.report_date = d.report_date group by d.report_date) c cross join lateral (values "
+                + String.join(", ", unpivot) + ") v(app, platform, n)")) {
+            ps.setArray(1, dates);
             ps.executeUpdate();
         }
     }

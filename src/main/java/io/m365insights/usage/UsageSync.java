@@ -22,7 +22,9 @@ import java.util.Set;
 
 /**
  * Syncs usage: for each day of the window (today - delay, back lookback days) not stored yet, plus the most recent
- * few (Microsoft may still complete them), oldest first, fetch the Microsoft 365 Apps user detail report and store it.
+ * few (Microsoft may still complete them), oldest first, fetch the Microsoft 365 Apps user detail report and stage it;
+ * the staged days are applied to the ledger in one transaction per batch of days of one month (a batch ends when the
+ * month changes, before the pacer makes the sync wait, and at the end), so a backfill writes each ledger row once a batch.
  * Requests are paced under Microsoft's throttling limit. A day Microsoft refuses as too old is skipped, not a failure;
  * a day that cannot be read fails alone and stores nothing; a missing permission fails the part with the fix.
  * Stored days are never deleted because Microsoft stopped serving them; only the retention setting removes days.
@@ -74,58 +76,93 @@ public class UsageSync extends SyncPart {
                 todo.add(d);
             }
         }
-        int rows = 0;
-        int concealedDays = 0;
-        int added = 0;
-        int replaced = 0;
+        Tally tally = new Tally();
         List<LocalDate> tooOld = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (LocalDate day : todo) {
-            try {
-                UsageDayStore.DayResult r = fetchAndStore(c, day, context.runId());
-                rows += r.rows();
-                if (r.concealedRows() > 0) {
-                    concealedDays++;
+        List<UsageDayStore.StagedDay> staged = new ArrayList<>();
+        try {
+            for (LocalDate day : todo) {
+                // the staged days go to the ledger when the month changes, and before the pacer makes us wait
+                if (!staged.isEmpty() && (!staged.get(0).month().equals(day.withDayOfMonth(1))
+                        || pacer.mustWait(c, REPORT))) {
+                    apply(c, staged, context.runId(), tally);
                 }
-                if (r.replaced()) {
-                    replaced++;
-                } else {
-                    added++;
+                try {
+                    if (staged.isEmpty()) {
+                        store.startBatch(c);
+                    }
+                    staged.add(fetchAndStage(c, day));
+                } catch (MsGraphException e) {
+                    switch (e.kind()) {
+                        case INVALID_ARGUMENT -> tooOld.add(day); // Microsoft no longer serves it: not a failure
+                        case FORBIDDEN -> throw new IllegalStateException("usage: forbidden — grant the application "
+                                + "permission Reports.Read.All to the app registration (and admin consent); users and "
+                                + "licenses still sync. " + e.getMessage());
+                        case CREDENTIALS_REJECTED -> throw e;
+                        default -> failed.add(day + ": " + e.getMessage());
+                    }
+                } catch (ReportFormatException e) {
+                    failed.add(day + ": the report could not be read, nothing of that day was stored ("
+                            + e.getMessage() + ")");
                 }
-            } catch (MsGraphException e) {
-                switch (e.kind()) {
-                    case INVALID_ARGUMENT -> tooOld.add(day); // Microsoft no longer serves it: not a failure
-                    case FORBIDDEN -> throw new IllegalStateException("usage: forbidden — grant the application "
-                            + "permission Reports.Read.All to the app registration (and admin consent); users and "
-                            + "licenses still sync. " + e.getMessage());
-                    case CREDENTIALS_REJECTED -> throw e;
-                    default -> failed.add(day + ": " + e.getMessage());
-                }
-            } catch (ReportFormatException e) {
-                failed.add(day + ": the report could not be read, nothing of that day was stored (" + e.getMessage()
-                        + ")");
             }
+            apply(c, staged, context.runId(), tally);
+        } catch (RuntimeException | SQLException e) {
+            // the days read before the fault are kept, as when each day was stored on its own
+            try {
+                apply(c, staged, context.runId(), tally);
+            } catch (RuntimeException | SQLException second) {
+                e.addSuppressed(second);
+            }
+            throw e;
         }
-        rememberConcealedSetting(c, added + replaced, concealedDays);
+        rememberConcealedSetting(c, tally.added + tally.replaced, tally.concealedDays);
         int removed = config.retentionDays() > 0 ? store.applyRetention(c, today.minusDays(config.retentionDays())) : 0;
         int linked = store.linkIdentities(c);
         String detail = String.format("%d days fetched (%d new, %d refreshed), %d rows; %d days too old for "
-                        + "Microsoft%s; %d identities linked to users%s", added + replaced, added, replaced, rows,
-                tooOld.size(), tooOld.isEmpty() ? "" : " " + tooOld, linked,
+                        + "Microsoft%s; %d identities linked to users%s", tally.added + tally.replaced, tally.added,
+                tally.replaced, tally.rows, tooOld.size(), tooOld.isEmpty() ? "" : " " + tooOld, linked,
                 removed > 0 ? "; " + removed + " days past retention removed" : "");
         if (!failed.isEmpty()) {
             throw new IllegalStateException(failed.size() + " report day(s) failed: " + String.join("; ", failed)
                     + " — other days: " + detail);
         }
-        return new Outcome(rows, added, replaced, removed, detail);
+        return new Outcome(tally.rows, tally.added, tally.replaced, removed, detail);
     }
 
-    private UsageDayStore.DayResult fetchAndStore(Connection c, LocalDate day, long runId) throws SQLException {
+    /** What the applied days add up to. */
+    private static final class Tally {
+        int rows;
+        int concealedDays;
+        int added;
+        int replaced;
+    }
+
+    private UsageDayStore.StagedDay fetchAndStage(Connection c, LocalDate day) throws SQLException {
         Path file = msGraph.m365AppUserDetail(day, () -> pacer.beforeRequest(c, REPORT), ReportFiles::download);
-        UsageDayStore.DayResult result = ReportFiles.readAndDelete(file, in -> store.replaceDay(c, day, in, runId));
-        LOG.debugf("Usage %s: %d rows (%d concealed, %d unmatched)", day, result.rows(), result.concealedRows(),
-                result.unmatchedRows());
-        return result;
+        return ReportFiles.readAndDelete(file, in -> store.stageDay(c, day, in));
+    }
+
+    /** Applies the staged days (if any) in one transaction and counts them; none is staged afterwards. */
+    private void apply(Connection c, List<UsageDayStore.StagedDay> staged, long runId, Tally tally) throws SQLException {
+        if (staged.isEmpty()) {
+            return;
+        }
+        List<UsageDayStore.StagedDay> days = List.copyOf(staged);
+        staged.clear();
+        for (UsageDayStore.DayResult r : store.applyBatch(c, days, runId)) {
+            tally.rows += r.rows();
+            if (r.concealedRows() > 0) {
+                tally.concealedDays++;
+            }
+            if (r.replaced()) {
+                tally.replaced++;
+            } else {
+                tally.added++;
+            }
+            LOG.debugf("Usage %s: %d rows (%d concealed, %d unmatched)", r.day(), r.rows(), r.concealedRows(),
+                    r.unmatchedRows());
+        }
     }
 
     /**
