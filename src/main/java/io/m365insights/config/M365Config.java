@@ -201,6 +201,14 @@ public interface M365Config {
         int maxIntrospectionLists();
 
         /**
+         * Plain properties of the API's types (a record component or getter whose value needs no conversion: strings,
+         * numbers, booleans, enums, objects) read by our lightweight fetcher instead of SmallRye GraphQL's per-field
+         * wrapper (api.PropertyFetchers); same answers, less work per field. {@code false}: SmallRye's for every field.
+         */
+        @WithDefault("true")
+        boolean propertyFetchers();
+
+        /**
          * Where a caller without a valid token is sent to sign in: the {@code authorization_uri} of the 401's
          * {@code WWW-Authenticate} challenge (Power BI finds Entra ID from it). Unset: Entra ID's authorize endpoint of
          * {@link M365Config#tenantId()}.
