@@ -25,7 +25,7 @@ class DockerfilesTest {
     static final Path DOCKER = Path.of("src", "main", "docker");
     private static final Pattern COPY = Pattern.compile("^COPY\\s+(?:--\\S+\\s+)*((?:\\S+\\s+)+)\\S+$");
     /** Docker's idiom for a file a build may not have: a one-character class, beside a source that must match. */
-    static final Pattern OPTIONAL = Pattern.compile(".*\\[\\w]].*");
+    static final Pattern OPTIONAL = Pattern.compile(".*\\[\\w].*");
 
     @ParameterizedTest
     @ValueSource(strings = {"Dockerfile.native-micro", "Dockerfile.jvm"})
@@ -92,6 +92,14 @@ class DockerfilesTest {
             }
         }
         return included;
+    }
+
+    @Test
+    void theJvmImageCarriesTheAotCacheAsAnOptionalFile() throws IOException {
+        assertThat(copySources("Dockerfile.jvm")).contains("target/quarkus-app/app.ao[t]")
+                .filteredOn(src -> OPTIONAL.matcher(src).matches()).containsExactly("target/quarkus-app/app.ao[t]");
+        assertThat(instructions("Dockerfile.jvm")).anyMatch(l -> l.startsWith("ENV JAVA_OPTS_APPEND=")
+                && l.contains("-XX:AOTCache=/deployments/app.aot"));
     }
 
     @Test
