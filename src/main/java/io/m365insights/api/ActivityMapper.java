@@ -14,7 +14,8 @@ import io.m365insights.api.model.IdleSeatConnection;
 import io.m365insights.api.model.IdleSeatEdge;
 import io.m365insights.api.model.SignalActivity;
 import io.m365insights.db.Page;
-import io.m365insights.users.UserEntity;
+import io.m365insights.users.UserQueries;
+import io.m365insights.users.UserRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,14 +26,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Maps the seat decision to GraphQL types; pages idle seats (cursor: the last user id of the page). */
 @ApplicationScoped
 class ActivityMapper {
     @Inject
     SignalQueries signals;
+
+    @Inject
+    UserQueries userQueries;
 
     static SignalActivity signal(IdleSeats.Evidence e) {
         return new SignalActivity(e.signal(), e.lastActiveDate(), e.available(), e.detail());
@@ -51,9 +53,7 @@ class ActivityMapper {
         }
         Page<IdleSeats.Seat> page = new Page<>(idle.subList(start, Math.min(idle.size(), start + size)),
                 start + size < idle.size());
-        Map<UUID, UserEntity> users = page.rows().isEmpty() ? Map.of() : UserEntity.<UserEntity>list("id in ?1",
-                page.rows().stream().map(IdleSeats.Seat::userId).toList()).stream()
-                .collect(Collectors.toMap(u -> u.id, Function.identity()));
+        Map<UUID, UserRow> users = userQueries.byIds(page.rows().stream().map(IdleSeats.Seat::userId).toList());
         var built = Connections.of(page, start > 0, s -> encode(seats.skuId(), days, s.userId()), s -> new IdleSeat(
                 ApiMapper.user(users.get(s.userId())), s.lastActiveDate(), s.assignedSince(),
                 s.assignedSinceUpperBound(), s.decidedBy(), s.reviewOnly(),

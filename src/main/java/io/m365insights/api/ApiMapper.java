@@ -15,33 +15,36 @@ import io.m365insights.api.model.UserEdge;
 import io.m365insights.api.model.UserFilter;
 import io.m365insights.api.model.UserOrder;
 import io.m365insights.config.M365Config;
-import io.m365insights.licenses.LicenseQueries;
+import io.m365insights.licenses.AssignmentRow;
 import io.m365insights.licenses.ServicePlanEntity;
 import io.m365insights.licenses.SkuEntity;
+import io.m365insights.licenses.SkuRow;
 import io.m365insights.sync.SyncStatusService;
 import io.m365insights.users.UserCriteria;
-import io.m365insights.users.UserEntity;
+import io.m365insights.users.UserRow;
 import io.m365insights.db.Page;
 import io.m365insights.users.UserSort;
 
-import java.util.Arrays;
-import java.util.List;
 
 /** Maps stored data to GraphQL types and GraphQL input to queries. Explicit: the API is not the tables. */
 final class ApiMapper {
     private ApiMapper() {
     }
 
-    static User user(UserEntity u) {
-        return new User(u.id.toString(), u.userPrincipalName, u.displayName, u.mail, u.accountEnabled, u.department,
-                u.jobTitle, u.usageLocation, u.createdAt, u.deletedAt, u.firstSeenAt);
+    static User user(UserRow u) {
+        return new User(u.id().toString(), u.userPrincipalName(), u.displayName(), u.mail(), u.accountEnabled(),
+                u.department(), u.jobTitle(), u.usageLocation(), u.createdAt(), u.deletedAt(), u.firstSeenAt());
     }
 
     static License license(SkuEntity s) {
-        return new License(s.skuId.toString(), s.skuPartNumber, CapabilityStatus.fromGraph(s.capabilityStatus),
-                s.appliesTo, s.enabledUnits, s.consumedUnits, Math.max(0, s.enabledUnits - s.consumedUnits),
-                Math.max(0, s.consumedUnits - s.enabledUnits), s.suspendedUnits, s.warningUnits, s.lockedOutUnits,
-                s.removedAt);
+        return license(SkuRow.of(s));
+    }
+
+    static License license(SkuRow s) {
+        return new License(s.skuId().toString(), s.skuPartNumber(), CapabilityStatus.fromGraph(s.capabilityStatus()),
+                s.appliesTo(), s.enabledUnits(), s.consumedUnits(), Math.max(0, s.enabledUnits() - s.consumedUnits()),
+                Math.max(0, s.consumedUnits() - s.enabledUnits()), s.suspendedUnits(), s.warningUnits(),
+                s.lockedOutUnits(), s.removedAt());
     }
 
     /** A license Microsoft Graph never listed (only its id is known). */
@@ -49,13 +52,11 @@ final class ApiMapper {
         return new License(skuId, null, CapabilityStatus.OTHER, null, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
-    static LicenseAssignment assignment(LicenseQueries.AssignmentWithSku a, java.time.LocalDate assignedSince) {
-        var la = a.assignment();
-        return new LicenseAssignment(a.sku() == null ? unknownLicense(la.skuId.toString()) : license(a.sku()),
-                la.assignedByGroupId == null ? null : la.assignedByGroupId.toString(), la.assignedByGroupId == null,
-                LicenseAssignmentState.fromGraph(la.state), LicenseAssignmentError.fromGraph(la.error),
-                la.disabledPlanIds == null ? List.of() : Arrays.stream(la.disabledPlanIds).map(Object::toString).toList(),
-                la.lastUpdatedAt, assignedSince);
+    static LicenseAssignment assignment(AssignmentRow a, java.time.LocalDate assignedSince) {
+        return new LicenseAssignment(a.sku() == null ? unknownLicense(a.skuId().toString()) : license(a.sku()),
+                a.assignedByGroupId() == null ? null : a.assignedByGroupId().toString(), a.assignedByGroupId() == null,
+                LicenseAssignmentState.fromGraph(a.state()), LicenseAssignmentError.fromGraph(a.error()),
+                a.disabledPlanIds().stream().map(Object::toString).toList(), a.lastUpdatedAt(), assignedSince);
     }
 
     static ServicePlan servicePlan(ServicePlanEntity p) {
@@ -95,7 +96,7 @@ final class ApiMapper {
         return size;
     }
 
-    static UserConnection connection(Page<UserEntity> page, UserSort sort, UserCriteria criteria, boolean hasPrevious) {
+    static UserConnection connection(Page<UserRow> page, UserSort sort, UserCriteria criteria, boolean hasPrevious) {
         var built = Connections.of(page, hasPrevious, u -> UserCursor.encode(sort, u), ApiMapper::user, UserEdge::new);
         return new UserConnection(built.edges(), built.pageInfo(), criteria);
     }

@@ -12,7 +12,8 @@ import io.m365insights.db.Page;
 import io.m365insights.licenses.LicenseQueries;
 import io.m365insights.licenses.SkuEntity;
 import io.m365insights.savings.Recommendations;
-import io.m365insights.users.UserEntity;
+import io.m365insights.users.UserQueries;
+import io.m365insights.users.UserRow;
 import jakarta.inject.Inject;
 import io.smallrye.graphql.api.Nullable;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -39,6 +40,9 @@ public class RecommendationsApi {
 
     @Inject
     LicenseQueries licenses;
+
+    @Inject
+    UserQueries userQueries;
 
     @Inject
     M365Config config;
@@ -73,8 +77,7 @@ public class RecommendationsApi {
             rows.add(new Row(i, all.get(i)));
         }
         Set<UUID> userIds = rows.stream().map(r -> r.r().userId()).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<UUID, UserEntity> users = userIds.isEmpty() ? Map.of() : UserEntity.<UserEntity>list("id in ?1",
-                List.copyOf(userIds)).stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
+        Map<UUID, UserRow> users = userQueries.byIds(userIds);
         Set<UUID> skuIds = new java.util.HashSet<>();
         rows.forEach(r -> {
             skuIds.add(r.r().skuId());
@@ -91,9 +94,9 @@ public class RecommendationsApi {
                 built.pageInfo(), all.size(), result.exempted());
     }
 
-    private static Recommendation node(Recommendations.Recommendation r, Map<UUID, UserEntity> users,
+    private static Recommendation node(Recommendations.Recommendation r, Map<UUID, UserRow> users,
                                        Map<UUID, SkuEntity> skus) {
-        UserEntity user = r.userId() == null ? null : users.get(r.userId());
+        UserRow user = r.userId() == null ? null : users.get(r.userId());
         return new Recommendation(RecommendationKind.valueOf(r.kind().name()),
                 user == null ? null : ApiMapper.user(user), license(r.skuId(), skus),
                 r.targetSkuId() == null ? null : license(r.targetSkuId(), skus),

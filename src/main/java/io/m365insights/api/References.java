@@ -4,8 +4,8 @@ import io.m365insights.api.model.License;
 import io.m365insights.api.model.User;
 import io.m365insights.licenses.LicenseQueries;
 import io.m365insights.licenses.SkuEntity;
-import io.m365insights.users.UserEntity;
 import io.m365insights.users.UserQueries;
+import io.m365insights.users.UserRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,7 +29,7 @@ class References {
 
     /** The users, deleted ones included; null for an id our directory does not hold. */
     List<User> users(List<String> ids) {
-        Map<UUID, UserEntity> found = users.byIds(distinct(ids));
+        Map<UUID, UserRow> found = users.byIds(distinct(ids));
         return ids.stream().map(id -> id == null ? null : found.get(UUID.fromString(id)))
                 .map(u -> u == null ? null : ApiMapper.user(u)).toList();
     }

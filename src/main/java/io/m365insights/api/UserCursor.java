@@ -1,7 +1,7 @@
 package io.m365insights.api;
 
-import io.m365insights.users.UserEntity;
 import io.m365insights.users.UserQueries;
+import io.m365insights.users.UserRow;
 import io.m365insights.users.UserSort;
 
 import java.nio.charset.StandardCharsets;
@@ -21,9 +21,9 @@ final class UserCursor {
     private UserCursor() {
     }
 
-    static String encode(UserSort sort, UserEntity u) {
+    static String encode(UserSort sort, UserRow u) {
         Object key = sort.keyOf(u);
-        String raw = String.join("|", VERSION, sort.field().name(), sort.descending() ? "D" : "A", u.id.toString(),
+        String raw = String.join("|", VERSION, sort.field().name(), sort.descending() ? "D" : "A", u.id().toString(),
                 key == null ? "" : key.toString());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }

@@ -6,6 +6,7 @@ import io.m365insights.api.model.User;
 import io.m365insights.api.model.UserConnection;
 import io.m365insights.api.model.UserFilter;
 import io.m365insights.api.model.UserOrder;
+import io.m365insights.licenses.AssignmentRow;
 import io.m365insights.licenses.LicenseQueries;
 import io.m365insights.users.UserQueries;
 import io.m365insights.api.access.ReaderAccess;
@@ -61,10 +62,10 @@ public class UsersApi {
     @Description("The user's license assignments, direct and group-inherited (one query for a whole page of users).")
     public List<@NonNull List<@NonNull LicenseAssignment>> licenses(@Source List<User> page) {
         List<UUID> ids = page.stream().map(u -> UUID.fromString(u.id())).distinct().toList();
-        Map<UUID, List<LicenseQueries.AssignmentWithSku>> byUser = licenses.assignments(ids);
+        Map<UUID, List<AssignmentRow>> byUser = licenses.assignments(ids);
         Map<SeatHistory.Assignment, java.time.LocalDate> since = seatHistory.assignedSince(ids);
         return page.stream().map(u -> byUser.getOrDefault(UUID.fromString(u.id()), List.of()).stream()
-                .map(a -> ApiMapper.assignment(a, since.get(new SeatHistory.Assignment(a.assignment().userId,
-                        a.assignment().skuId, a.assignment().assignedByGroupId)))).toList()).toList();
+                .map(a -> ApiMapper.assignment(a, since.get(new SeatHistory.Assignment(a.userId(), a.skuId(),
+                        a.assignedByGroupId())))).toList()).toList();
     }
 }

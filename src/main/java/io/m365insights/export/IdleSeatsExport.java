@@ -4,7 +4,8 @@ import io.m365insights.activity.IdleSeats;
 import io.m365insights.licenses.LicenseQueries;
 import io.m365insights.licenses.SkuEntity;
 import io.m365insights.reporting.ReportingDecisions;
-import io.m365insights.users.UserEntity;
+import io.m365insights.users.UserQueries;
+import io.m365insights.users.UserRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -17,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * {@code /export/idle-seats.csv}: the idle seats of one SKU (or of every current SKU), decided exactly as
@@ -38,6 +37,9 @@ public class IdleSeatsExport {
     LicenseQueries licenses;
 
     @Inject
+    UserQueries userQueries;
+
+    @Inject
     Clock clock;
 
     public void write(UUID skuId, int days, Writer out) throws IOException {
@@ -48,9 +50,9 @@ public class IdleSeatsExport {
             for (SkuEntity sku : rows.skus()) {
                 IdleSeats.SkuSeats seats = rows.seats().get(sku.skuId);
                 for (IdleSeats.Seat s : seats == null ? List.<IdleSeats.Seat>of() : seats.idle()) {
-                    UserEntity u = rows.users().get(s.userId());
-                    csv.printRecord(sku.skuId, sku.skuPartNumber, s.userId(), u == null ? null : u.userPrincipalName,
-                            u == null ? null : u.displayName, s.lastActiveDate(), s.assignedSince(),
+                    UserRow u = rows.users().get(s.userId());
+                    csv.printRecord(sku.skuId, sku.skuPartNumber, s.userId(), u == null ? null : u.userPrincipalName(),
+                            u == null ? null : u.displayName(), s.lastActiveDate(), s.assignedSince(),
                             s.assignedSinceUpperBound(), s.decidedByText(), s.reviewOnly(), s.evidenceText(), days,
                             decidedAt);
                 }
@@ -58,7 +60,7 @@ public class IdleSeatsExport {
         }
     }
 
-    private record Rows(List<SkuEntity> skus, Map<UUID, IdleSeats.SkuSeats> seats, Map<UUID, UserEntity> users) {
+    private record Rows(List<SkuEntity> skus, Map<UUID, IdleSeats.SkuSeats> seats, Map<UUID, UserRow> users) {
     }
 
     @ActivateRequestContext
@@ -69,8 +71,7 @@ public class IdleSeatsExport {
         Map<UUID, IdleSeats.SkuSeats> seats = parts.isEmpty() ? Map.of() : idleSeats.seats(parts, days);
         List<UUID> userIds = seats.values().stream().flatMap(s -> s.idle().stream()).map(IdleSeats.Seat::userId)
                 .distinct().toList();
-        Map<UUID, UserEntity> users = userIds.isEmpty() ? Map.of() : UserEntity.<UserEntity>list("id in ?1", userIds)
-                .stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
+        Map<UUID, UserRow> users = userQueries.byIds(userIds);
         return new Rows(skus, seats, users);
     }
 }

@@ -15,10 +15,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LicenseQueries {
 
-    /** An assignment with its SKU (null when Graph never listed that SKU). */
-    public record AssignmentWithSku(LicenseAssignmentEntity assignment, SkuEntity sku) {
-    }
-
     /** SKUs Graph lists now, by part number. */
     public List<SkuEntity> currentSkus() {
         return SkuEntity.<SkuEntity>find("removedAt is null order by skuPartNumber").list();
@@ -59,20 +55,22 @@ public class LicenseQueries {
         return counts;
     }
 
-    /** License assignments (with their SKU) of many users in one statement, keyed by user. */
-    public Map<UUID, List<AssignmentWithSku>> assignments(Collection<UUID> userIds) {
+    /**
+     * License assignments (with their SKU) of many users in one statement, keyed by user. Read as tuples, not entities:
+     * a page's ~200 assignments no longer enter the persistence context.
+     */
+    public Map<UUID, List<AssignmentRow>> assignments(Collection<UUID> userIds) {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = LicenseAssignmentEntity.getEntityManager().createQuery("""
-                        select la, s from LicenseAssignmentEntity la left join SkuEntity s on s.skuId = la.skuId
-                        where la.userId in :ids order by s.skuPartNumber, la.assignedByGroupId nulls first""",
+        List<Object[]> rows = LicenseAssignmentEntity.getEntityManager().createQuery("select " + AssignmentRow.COLUMNS
+                        + " from LicenseAssignmentEntity la left join SkuEntity s on s.skuId = la.skuId"
+                        + " where la.userId in :ids order by s.skuPartNumber, la.assignedByGroupId nulls first",
                 Object[].class).setParameter("ids", userIds).getResultList();
-        Map<UUID, List<AssignmentWithSku>> byUser = new LinkedHashMap<>();
+        Map<UUID, List<AssignmentRow>> byUser = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            LicenseAssignmentEntity a = (LicenseAssignmentEntity) row[0];
-            byUser.computeIfAbsent(a.userId, k -> new java.util.ArrayList<>())
-                    .add(new AssignmentWithSku(a, (SkuEntity) row[1]));
+            AssignmentRow a = AssignmentRow.of(row);
+            byUser.computeIfAbsent(a.userId(), k -> new java.util.ArrayList<>()).add(a);
         }
         return byUser;
     }

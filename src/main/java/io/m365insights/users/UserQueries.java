@@ -5,6 +5,7 @@ import io.m365insights.licenses.EffectiveAssignment;
 import io.m365insights.usage.Inactivity;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +26,7 @@ public class UserQueries {
     public record After(Object key, UUID id) {
     }
 
-    public Page<UserEntity> page(UserCriteria criteria, UserSort sort, Optional<After> after, int limit) {
+    public Page<UserRow> page(UserCriteria criteria, UserSort sort, Optional<After> after, int limit) {
         Parameters params = new Parameters();
         List<String> where = where(criteria, params);
         String key = "u." + sort.field().property;
@@ -34,9 +35,9 @@ public class UserQueries {
             params.and("afterKey", after.get().key()).and("afterId", after.get().id());
         }
         String dir = sort.descending() ? " desc" : "";
-        String hql = "from UserEntity u" + clause(where) + " order by " + key + dir + ", u.id" + dir;
-        // range is inclusive: limit + 1 rows tell whether there is a next page
-        return Page.of(UserEntity.<UserEntity>find(hql, params).range(0, limit).list(), limit);
+        String hql = UserRow.SELECT + clause(where) + " order by " + key + dir + ", u.id" + dir;
+        // limit + 1 rows tell whether there is a next page
+        return Page.of(rows(hql, params, limit + 1), limit);
     }
 
     public long count(UserCriteria criteria) {
@@ -44,21 +45,36 @@ public class UserQueries {
         return UserEntity.count("from UserEntity u" + clause(where(criteria, params)), params);
     }
 
-    public Optional<UserEntity> byId(UUID id) {
-        return UserEntity.findByIdOptional(id);
+    public Optional<UserRow> byId(UUID id) {
+        return rows(UserRow.SELECT + " where u.id = :id", Parameters.with("id", id), 1).stream().findFirst();
     }
 
     /** Many users (deleted ones too) in one statement, keyed by id; an unknown id is absent. */
-    public Map<UUID, UserEntity> byIds(Collection<UUID> ids) {
+    public Map<UUID, UserRow> byIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return UserEntity.<UserEntity>list("id in ?1", ids).stream().collect(Collectors.toMap(u -> u.id, u -> u));
+        return rows(UserRow.SELECT + " where u.id in :ids", Parameters.with("ids", ids), Integer.MAX_VALUE).stream()
+                .collect(Collectors.toMap(UserRow::id, u -> u));
     }
 
-    public Optional<UserEntity> byUserPrincipalName(String upn) {
-        return UserEntity.<UserEntity>find("sortUpn = ?1 order by deletedAt nulls first", upn.toLowerCase())
-                .firstResultOptional();
+    public Optional<UserRow> byUserPrincipalName(String upn) {
+        return rows(UserRow.SELECT + " where u.sortUpn = :upn order by u.deletedAt nulls first",
+                Parameters.with("upn", upn.toLowerCase()), 1).stream().findFirst();
+    }
+
+    /**
+     * Users read as tuples, not entities: nothing enters the persistence context (no snapshot, no dirty check at
+     * flush), which was most of a page's Hibernate time. The HQL, and so the SQL, is the entity query's but for the
+     * select list.
+     */
+    private static List<UserRow> rows(String hql, Parameters params, int maxRows) {
+        TypedQuery<Object[]> query = UserEntity.getEntityManager().createQuery(hql, Object[].class);
+        params.map().forEach(query::setParameter);
+        if (maxRows != Integer.MAX_VALUE) {
+            query.setMaxResults(maxRows);
+        }
+        return query.getResultList().stream().map(UserRow::of).toList();
     }
 
     private static List<String> where(UserCriteria c, Parameters params) {

@@ -18,11 +18,11 @@ public record UserSort(Field field, boolean descending) {
     }
 
     /** The sort key of a user: where a page ends, and where the next begins. */
-    public Object keyOf(UserEntity u) {
+    public Object keyOf(UserRow u) {
         return switch (field) {
-            case DISPLAY_NAME -> u.sortName;
-            case USER_PRINCIPAL_NAME -> u.sortUpn;
-            case CREATED_AT -> u.sortCreated;
+            case DISPLAY_NAME -> u.sortName();
+            case USER_PRINCIPAL_NAME -> u.sortUpn();
+            case CREATED_AT -> u.sortCreated();
         };
     }
 }
