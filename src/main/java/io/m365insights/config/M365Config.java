@@ -209,6 +209,14 @@ public interface M365Config {
         boolean propertyFetchers();
 
         /**
+         * A {@code users} page of the plain shape (api.planned.UsersPagePlan) answered from a plan of its document, made
+         * once the engine has answered it cleanly: the same resolvers and statements, the JSON written once, byte for
+         * byte the engine's answer (PlannedQueriesTest). {@code false}: the engine answers every request.
+         */
+        @WithDefault("true")
+        boolean plannedQueries();
+
+        /**
          * Where a caller without a valid token is sent to sign in: the {@code authorization_uri} of the 401's
          * {@code WWW-Authenticate} challenge (Power BI finds Entra ID from it). Unset: Entra ID's authorize endpoint of
          * {@link M365Config#tenantId()}.

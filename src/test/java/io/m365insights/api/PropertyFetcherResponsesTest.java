@@ -4,33 +4,22 @@ import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
-import io.m365insights.api.access.Roles;
 import io.m365insights.api.documents.TrustedDocuments;
+import io.m365insights.testsupport.EngineAnswers;
 import io.m365insights.testsupport.GraphQL;
 import io.m365insights.testsupport.SimulatorClient;
 import io.m365insights.testsupport.Syncs;
 import io.m365insights.testsupport.TestClock;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.graphql.execution.ExecutionResponse;
-import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
-import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,36 +106,7 @@ class PropertyFetcherResponsesTest {
         return variables;
     }
 
-    /**
-     * The document run by SmallRye's execution as our HTTP handler (Quarkus's {@code SmallRyeGraphQLAbstractHandler})
-     * runs it: in a request context, with an admin's identity and the handler's metadata (resolvers run in place).
-     */
     private String execute(ExecutionService engine, String query, Map<String, Object> variables) {
-        JsonObjectBuilder input = Json.createObjectBuilder().add("query", query)
-                .add("variables", Json.createObjectBuilder(variables));
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            identity.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(GraphQL.ADMIN))
-                    .addRole(Roles.READER).addRole(Roles.ADMIN).build());
-            Map<String, Object> metadata = new ConcurrentHashMap<>(Map.of("runBlocking", true, "httpHeaders", Map.of(),
-                    "state", requestContext.getState()));
-            AtomicReference<String> answer = new AtomicReference<>();
-            engine.executeSync(input.build(), metadata, new ExecutionResponseWriter() {
-                @Override
-                public void write(ExecutionResponse response) {
-                    answer.set(response.getExecutionResultAsString());
-                }
-
-                @Override
-                public void fail(Throwable failure) {
-                    throw new AssertionError(failure);
-                }
-            });
-            return answer.get();
-        } finally {
-            SmallRyeContextManager.clearCurrentSmallRyeContext();
-            requestContext.terminate();
-        }
+        return EngineAnswers.execute(engine, identity, query, variables);
     }
 }

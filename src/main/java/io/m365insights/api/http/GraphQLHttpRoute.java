@@ -1,6 +1,7 @@
 package io.m365insights.api.http;
 
 import io.m365insights.api.documents.TrustedDocuments;
+import io.m365insights.api.planned.PlannedQueries;
 import io.m365insights.config.M365Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -39,7 +40,7 @@ public class GraphQLHttpRoute {
                  @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
                  Instance<CurrentIdentityAssociation> identity, CurrentVertxRequest currentRequest,
-                 Instance<MeterRegistry> registry, M365Config config) {
+                 Instance<MeterRegistry> registry, M365Config config, PlannedQueries planned) {
         String path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBody.asLongValue());
         router.route(path).order(ORDER)
@@ -47,7 +48,7 @@ public class GraphQLHttpRoute {
                 // unordered: requests must not queue behind one another (see the class comment)
                 .blockingHandler(new GraphQLOverHttpHandler(identity.isResolvable() ? identity.get() : null,
                         currentRequest, registry.isResolvable() ? registry.get() : null,
-                        TrustedDocuments.load(GraphQLHttpRoute.class.getClassLoader()), policy(config)), false);
+                        TrustedDocuments.load(GraphQLHttpRoute.class.getClassLoader()), policy(config), planned), false);
     }
 
     private static TrustedDocumentPolicy policy(M365Config config) {

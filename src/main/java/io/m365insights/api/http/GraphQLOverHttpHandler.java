@@ -2,6 +2,7 @@ package io.m365insights.api.http;
 
 import graphql.language.OperationDefinition;
 import io.m365insights.api.documents.TrustedDocuments;
+import io.m365insights.api.planned.PlannedQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
@@ -48,13 +49,15 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private final MeterRegistry registry;
     private final TrustedDocuments documents;
     private final TrustedDocumentPolicy policy;
+    private final PlannedQueries planned;
 
     GraphQLOverHttpHandler(CurrentIdentityAssociation identity, CurrentVertxRequest request, MeterRegistry registry,
-                           TrustedDocuments documents, TrustedDocumentPolicy policy) {
+                           TrustedDocuments documents, TrustedDocumentPolicy policy, PlannedQueries planned) {
         super(identity, request, true); // runs on a worker thread (GraphQLHttpRoute): resolvers run in place
         this.registry = registry;
         this.documents = documents;
         this.policy = policy;
+        this.planned = planned;
     }
 
     @Override
@@ -102,8 +105,27 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
             refuse(ctx, type, 405, "METHOD_NOT_ALLOWED", "Mutations must be sent with POST");
             return;
         }
+        long start = System.nanoTime();
+        Optional<String> answer = planned == null ? Optional.empty()
+                : planned.answer(request.query(), request.operationName(), request.variables());
+        if (answer.isPresent()) { // a planned users page: the engine's answer, byte for byte (PlannedQueries)
+            ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, type.contentType).end(answer.get());
+            time(registry, operation.orElse(null), start);
+            return;
+        }
         getExecutionService().executeAsync(request.toJson(JSON), getMetaData(ctx),
-                new Writer(ctx, type, operation.orElse(null), registry, System.nanoTime()));
+                new Writer(ctx, type, request, operation.orElse(null), registry, planned, start));
+    }
+
+    /** Records an executed request's time under {@value #TIMER}, per root field. */
+    private static void time(MeterRegistry registry, GraphQLHttpRequest.Operation operation, long startNanos) {
+        if (operation != null && registry != null) {
+            long elapsed = System.nanoTime() - startNanos;
+            String kind = operation.type().name().toLowerCase(Locale.ROOT);
+            for (String field : operation.rootFields()) {
+                registry.timer(TIMER, "name", field, "type", kind).record(elapsed, TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
     private static Map<String, String> firstValues(RoutingContext ctx) {
@@ -127,8 +149,9 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
      * schema's (an invalid document could name anything). SmallRye GraphQL's own timing of operations is off: it does
      * not time resolvers run in place, as ours are on a worker thread.
      */
-    private record Writer(RoutingContext ctx, ResponseMediaType type, GraphQLHttpRequest.Operation operation,
-                          MeterRegistry registry, long startNanos) implements ExecutionResponseWriter {
+    private record Writer(RoutingContext ctx, ResponseMediaType type, GraphQLHttpRequest request,
+                          GraphQLHttpRequest.Operation operation, MeterRegistry registry, PlannedQueries planned,
+                          long startNanos) implements ExecutionResponseWriter {
         @Override
         public void write(ExecutionResponse response) {
             if (ctx.response().ended()) {
@@ -138,11 +161,10 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
             int status = type == ResponseMediaType.GRAPHQL_RESPONSE_JSON && !executed ? 400 : 200;
             ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type.contentType)
                     .end(response.getExecutionResultAsString());
-            if (executed && operation != null && registry != null) {
-                long elapsed = System.nanoTime() - startNanos;
-                String kind = operation.type().name().toLowerCase(Locale.ROOT);
-                for (String field : operation.rootFields()) {
-                    registry.timer(TIMER, "name", field, "type", kind).record(elapsed, TimeUnit.NANOSECONDS);
+            if (executed) {
+                time(registry, operation, startNanos);
+                if (planned != null && response.getExecutionResult().getErrors().isEmpty()) {
+                    planned.answeredCleanly(request.query(), request.operationName());
                 }
             }
         }

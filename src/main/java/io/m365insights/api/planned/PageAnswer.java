@@ -1,0 +1,172 @@
+package io.m365insights.api.planned;
+
+import io.m365insights.api.model.LicenseAssignment;
+import io.m365insights.api.model.User;
+import io.m365insights.api.model.UserConnection;
+import jakarta.json.stream.JsonGenerator;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One planned users page being answered: the page's users, the page-wide fields asked of them (each resolved once,
+ * for the whole page, by the same resolver the engine's batch calls with the same users), and the JSON being written.
+ * Values are written as SmallRye GraphQL writes them ({@code ExecutionResponse}, through the same Jakarta JSON
+ * provider): strings, booleans and numbers as they are, enums by name, {@code Date} and {@code DateTime} in ISO
+ * format (SmallRye's {@code DateCoercing}). Where the engine would answer with an error (a non-null field that is
+ * null, a value of a type not written here), this throws {@link Unplanned} and the engine answers instead.
+ */
+final class PageAnswer {
+    /** Something the plan does not answer as the engine would: the engine answers this request instead. */
+    static final class Unplanned extends RuntimeException {
+        Unplanned(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final JsonGenerator json;
+    private final Resolvers resolvers;
+    private List<User> users = List.of();
+    private Map<User, List<LicenseAssignment>> licenses;
+    private Map<User, LocalDate> lastActivity;
+    private Map<User, LocalDate> lastActivation;
+    private Map<User, Object> usageStatus;
+
+    PageAnswer(JsonGenerator json, Resolvers resolvers) {
+        this.json = json;
+        this.resolvers = resolvers;
+    }
+
+    void write(UsersPagePlan plan, UserConnection connection) {
+        users = connection.getNodes();
+        json.writeStartObject().writeStartObject("data").writeStartObject(UsersPagePlan.ROOT_FIELD);
+        fields(connection, plan.connection());
+        json.writeEnd().writeEnd().writeEnd();
+    }
+
+    private <T> void fields(T parent, List<UsersPagePlan.Part<T>> parts) {
+        for (UsersPagePlan.Part<T> p : parts) {
+            p.writer().write(parent, p.name(), p.nonNull(), this);
+        }
+    }
+
+    void totalCount(UserConnection connection, String name) {
+        json.write(name, resolvers.totalCount(connection));
+    }
+
+    <T> void object(String name, boolean nonNull, T value, List<UsersPagePlan.Part<T>> parts) {
+        if (value == null) {
+            nullValue(name, nonNull);
+            return;
+        }
+        json.writeStartObject(name);
+        fields(value, parts);
+        json.writeEnd();
+    }
+
+    <T> void list(String name, boolean nonNull, List<T> values, List<UsersPagePlan.Part<T>> parts) {
+        if (values == null) {
+            nullValue(name, nonNull);
+            return;
+        }
+        json.writeStartArray(name);
+        for (T value : values) {
+            if (value == null) {
+                throw new Unplanned(name + ": a null item");
+            }
+            json.writeStartObject();
+            fields(value, parts);
+            json.writeEnd();
+        }
+        json.writeEnd();
+    }
+
+    void scalar(String name, boolean nonNull, Object value) {
+        if (value == null) {
+            nullValue(name, nonNull);
+        } else if (value instanceof Collection<?> items) {
+            json.writeStartArray(name);
+            for (Object item : items) {
+                if (item == null) {
+                    throw new Unplanned(name + ": a null item");
+                }
+                json.write(text(name, item));
+            }
+            json.writeEnd();
+        } else if (value instanceof Boolean b) {
+            json.write(name, b);
+        } else if (value instanceof Integer i) {
+            json.write(name, i);
+        } else {
+            json.write(name, text(name, value));
+        }
+    }
+
+    private static String text(String name, Object value) {
+        if (value instanceof String s) {
+            return s;
+        } else if (value instanceof Enum<?> e) {
+            return e.name();
+        } else if (value instanceof LocalDate d) {
+            return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
+        } else if (value instanceof OffsetDateTime t) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+        }
+        throw new Unplanned(name + ": a value of " + value.getClass().getName());
+    }
+
+    private void nullValue(String name, boolean nonNull) {
+        if (nonNull) {
+            throw new Unplanned(name + ": null for a non-null field"); // the engine's error, not ours to write
+        }
+        json.writeNull(name);
+    }
+
+    // ---- the page-wide fields, resolved once for all of the page's users ----
+
+    List<LicenseAssignment> licenses(User user) {
+        if (licenses == null) {
+            licenses = byUser(resolvers.licenses(users));
+        }
+        return licenses.get(user);
+    }
+
+    LocalDate lastActivityDate(User user) {
+        if (lastActivity == null) {
+            lastActivity = byUser(resolvers.lastActivityDate(users));
+        }
+        return lastActivity.get(user);
+    }
+
+    LocalDate lastActivationDate(User user) {
+        if (lastActivation == null) {
+            lastActivation = byUser(resolvers.lastActivationDate(users));
+        }
+        return lastActivation.get(user);
+    }
+
+    Object usageStatus(User user) {
+        if (usageStatus == null) {
+            usageStatus = byUser(resolvers.usageStatus(users));
+        }
+        return usageStatus.get(user);
+    }
+
+    /** A batch resolver's answer (one value per user, in the page's order) by user. */
+    private <V> Map<User, V> byUser(List<? extends V> values) {
+        if (values == null || values.size() != users.size()) {
+            throw new Unplanned("a batch answered " + (values == null ? "null" : values.size() + " values") + " for "
+                    + users.size() + " users");
+        }
+        Map<User, V> byUser = new IdentityHashMap<>(users.size() * 2);
+        for (int i = 0; i < users.size(); i++) {
+            byUser.put(users.get(i), values.get(i));
+        }
+        return byUser;
+    }
+}
