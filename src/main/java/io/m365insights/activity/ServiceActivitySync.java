@@ -46,6 +46,9 @@ public class ServiceActivitySync extends ActivityPart {
     @Override
     public Outcome run(Context context) throws SQLException {
         Connection c = context.connection();
+        if (!config.serviceActivity().enabled()) {
+            return notRead(c, "service activity is switched off (M365_SERVICE_ACTIVITY_ENABLED=false)");
+        }
         M365Config.Usage window = config.usage();
         UsageSync.Window w = UsageSync.window(LocalDate.now(clock), window);
         Set<LocalDate> stored = storedDays(c, w);

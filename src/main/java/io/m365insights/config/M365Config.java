@@ -52,6 +52,8 @@ public interface M365Config {
 
     SignIns signIns();
 
+    ServiceActivity serviceActivity();
+
     Activity activity();
 
     /**
@@ -61,6 +63,16 @@ public interface M365Config {
      */
     @WithDefault("30")
     int newSeatGraceDays();
+
+    /** Last activity per service, from the Microsoft 365 active user detail report (the SERVICE_ACTIVITY part). */
+    interface ServiceActivity {
+        /**
+         * {@code false}: the part reads nothing and says so (its signals are unknown, never "inactive"); e.g. to sync
+         * the directory and the apps usage alone.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     /** Sign-in activity ({@code /users?$select=id,signInActivity}): AuditLog.Read.All and Entra ID P1 needed. */
     interface SignIns {
