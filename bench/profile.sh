@@ -10,7 +10,7 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-60} # seconds of the same load before recording: the JIT settles (results rose run after run with 10 s)
 conditions "profile $OP"
 # the frames that tell the layers apart
-LAYERS='java.lang.Thread.run|SmallRyeGraphQLAbstractHandler.handle$|ExecutionService.execute$|graphql.GraphQL.execute$|populateFromDataFetchingEnvironment|FieldDataFetcher.get|BatchDataFetcher.get|ExecutionResponse.toJsonValue|ExecutionResponse.getExecutionResultAsString|AbstractSelectionQuery.list|QueryExecutorImpl.execute|OidcIdentityProvider.authenticate|Http1xServerConnection.handleMessage|io.m365insights.api.[A-Za-z]*Api.[a-zA-Z]*$|io.m365insights.(usage|users|licenses).[A-Za-z]*Queries.[a-zA-Z]*$|UserUsage.summaries|ChainedInstrumentation.chainedMapAndDropNulls|Parser.parseDocument|Validator.validateDocument|GC|G1|Hibernate|org.hibernate.[a-z.]*Loader|jackson|JsonGenerator|ExecutionStrategy.completeValue|SmallRyeGraphQLAbstractHandler.doHandle|Writer.write'
+LAYERS='java.lang.Thread.run|SmallRyeGraphQLAbstractHandler.handle$|ExecutionService.execute$|graphql.GraphQL.execute$|populateFromDataFetchingEnvironment|FieldDataFetcher.get|BatchDataFetcher.get|ExecutionResponse.toJsonValue|ExecutionResponse.getExecutionResultAsString|AbstractSelectionQuery.list|QueryExecutorImpl.execute|OidcIdentityProvider.authenticate|Http1xServerConnection.handleMessage|io.m365insights.api.[A-Za-z]*Api.[a-zA-Z]*$|io.m365insights.(usage|users|licenses).[A-Za-z]*Queries.[a-zA-Z]*$|UserUsage.summaries|ChainedInstrumentation.chainedMapAndDropNulls|Parser.parseDocument|Validator.validateDocument|GC|G1|Hibernate|org.hibernate.[a-z.]*Loader|jackson|JsonGenerator|ExecutionStrategy.completeValue|SmallRyeGraphQLAbstractHandler.doHandle|Writer.write|PlannedQueries.answer$|PageAnswer.write$|planned.Resolvers.[a-zA-Z]*$|ValuesResolver.coerceVariableValues|GraphQLHttpRequest.fromJson|TrustedDocuments.isTrusted'
 pg_up
 app_build
 sim_start 1 28
@@ -33,4 +33,6 @@ rps=$(load "$DURATION")
     python3 "$BENCH_DIR/tools/jfr_top.py" "$WORK/profile-$OP.samples" "$LAYERS" | head -45
     echo "allocation (bytes sampled, by inclusive frame):"
     python3 "$BENCH_DIR/tools/jfr_top.py" "$WORK/profile-$OP.alloc" "$LAYERS" | head -45
+    echo "hottest methods (self time, jfr view hot-methods):"
+    "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$WORK/profile-$OP.jfr" | head -30
 } | tee "$WORK/results/profile-$OP.txt"
