@@ -72,6 +72,9 @@ throughput() { # system op -> requests (transactions) per second
 }
 latency() { # system op rate -> "p50_ms p99_ms achieved_rps"
     local s=$1 op=$2 rate=$3
+    # long enough for about 5 requests at a low rate (0.2 req/s: 25 s), the same for every system
+    local DURATION
+    DURATION=$(python3 -c "import math; print(max(${DURATION_BASE}, math.ceil(5 / $rate)))")
     if [ "$s" = pgbench ]; then
         rm -f "$WORK"/pgblog.*
         PGPASSWORD=$PG_PASSWORD pinned "$LOAD_CPU" pgbench -h $PG_HOST -U $PG_ROLE -n -M prepared -c "$CONCURRENCY" \
@@ -86,6 +89,7 @@ latency() { # system op rate -> "p50_ms p99_ms achieved_rps"
     fi
 }
 
+DURATION_BASE=$DURATION
 for op in $OPS; do
     for s in $SYSTEMS; do
         DURATION=$WARMUP throughput "$s" "$op" >/dev/null # warm-up (JIT, caches, PostgreSQL buffers)
