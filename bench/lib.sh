@@ -187,7 +187,13 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 RUN_FIELDS='id status startedAt finishedAt error parts { part status startedAt finishedAt itemsRead created updated deleted detail }'
 sync_run() {
     local id r
-    id=$(gql_q 'mutation { syncNow(input: {wait: false}) { run { id } } }' | jq -r .data.syncNow.run.id)
+    # after a run, its follow-ups (offboarding policy, seat decision) still hold the sync lock for a while: until they
+    # are done, syncNow starts nothing (alreadyRunning, no run); ask again for up to 10 minutes
+    for _ in $(seq 1 2400); do
+        id=$(gql_q 'mutation { syncNow(input: {wait: false}) { run { id } } }' | jq -r .data.syncNow.run.id)
+        [ -n "$id" ] && [ "$id" != null ] && break
+        sleep 0.25
+    done
     [ -n "$id" ] && [ "$id" != null ] || die "syncNow started no run"
     for _ in $(seq 1 100000); do
         r=$(gql_q "{ syncStatus { running lastRun { $RUN_FIELDS } } }")
