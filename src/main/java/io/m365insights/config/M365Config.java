@@ -221,9 +221,10 @@ public interface M365Config {
         boolean propertyFetchers();
 
         /**
-         * A {@code users} page of the plain shape (api.planned.UsersPagePlan) answered from a plan of its document, made
-         * once the engine has answered it cleanly: the same resolvers and statements, the JSON written once, byte for
-         * byte the engine's answer (PlannedQueriesTest). {@code false}: the engine answers every request.
+         * A {@code users} page or {@code usage} series of a plain shape (api.planned.QueryPlan) answered from a plan of
+         * its document, made once the engine has answered it cleanly: the same resolvers and statements, the JSON
+         * written once, byte for byte the engine's answer (PlannedQueriesTest). {@code false}: the engine answers every
+         * request.
          */
         @WithDefault("true")
         boolean plannedQueries();

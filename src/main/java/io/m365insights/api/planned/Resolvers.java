@@ -7,6 +7,10 @@ import io.m365insights.api.model.User;
 import io.m365insights.api.model.UserConnection;
 import io.m365insights.api.model.UserFilter;
 import io.m365insights.api.model.UserOrder;
+import io.m365insights.api.model.UsagePoint;
+import io.m365insights.usage.Granularity;
+import io.m365insights.usage.Platform;
+import io.m365insights.usage.UsageApp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The resolvers a planned users page calls: the API's own (the same beans, methods and interceptors, so the same
+ * The resolvers a planned query calls: the API's own (the same beans, methods and interceptors, so the same
  * access checks, statements and errors as the engine), nothing of their own.
  */
 @ApplicationScoped
@@ -47,5 +51,10 @@ class Resolvers {
 
     List<?> usageStatus(List<User> page) {
         return usage.usageStatus(page);
+    }
+
+    List<UsagePoint> usage(LocalDate from, LocalDate to, Granularity granularity, List<UsageApp> apps,
+                           List<Platform> platforms) {
+        return usage.usage(from, to, granularity, apps, platforms);
     }
 }

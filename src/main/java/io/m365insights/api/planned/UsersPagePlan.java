@@ -1,58 +1,84 @@
 package io.m365insights.api.planned;
 
-import graphql.language.Document;
 import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.ListType;
-import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
-import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.language.Type;
-import graphql.language.VariableDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLTypeUtil;
 import io.m365insights.api.model.License;
 import io.m365insights.api.model.LicenseAssignment;
 import io.m365insights.api.model.PageInfo;
 import io.m365insights.api.model.User;
 import io.m365insights.api.model.UserConnection;
+import io.m365insights.api.model.OrderDirection;
 import io.m365insights.api.model.UserEdge;
+import io.m365insights.api.model.UserFilter;
+import io.m365insights.api.model.UserOrder;
+import io.m365insights.api.model.UserOrderField;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import static io.m365insights.api.planned.QueryPlan.leaf;
+import static io.m365insights.api.planned.QueryPlan.nonNull;
+import static io.m365insights.api.planned.QueryPlan.object;
+import static io.m365insights.api.planned.QueryPlan.plainFields;
+import static io.m365insights.api.planned.QueryPlan.properties;
 import static java.util.Map.entry;
 
 /**
- * The plan of a {@code users} page: which parts of a {@link UserConnection} an operation asks for, in its order, read
- * once from the document. Only a plain shape is planned (anything else is left to the engine, which answers it as
- * always): one query operation whose only root field is {@code users} (its arguments as literals or variables of
- * non-list types); below it the connection's {@code totalCount}, {@code pageInfo}, {@code nodes} or {@code edges}, the
- * users' properties and the four page-wide fields of {@link Resolvers} ({@code licenses}, {@code lastActivityDate},
- * {@code lastActivationDate}, {@code usageStatus}), the assignments' properties and their license's properties. No
- * aliases, fragments, directives, {@code __typename}, field arguments below the root or field asked twice.
+ * The plan of a {@code users} page (a {@link QueryPlan}): which parts of a {@link UserConnection} an operation asks
+ * for, in its order — the connection's {@code totalCount}, {@code pageInfo}, {@code nodes} or {@code edges}, the users'
+ * properties and the four page-wide fields ({@code licenses}, {@code lastActivityDate}, {@code lastActivationDate},
+ * {@code usageStatus}, each resolved once for the page), the assignments' properties and their license's properties.
+ * The arguments become the API's input types as SmallRye GraphQL makes them.
  */
 record UsersPagePlan(OperationDefinition operation, Field root, GraphQLFieldDefinition rootDefinition,
-                     List<Part<UserConnection>> connection) {
+                     List<Part<UserConnection>> connection) implements QueryPlan {
 
     static final String ROOT_FIELD = "users";
+    private static final Set<String> FILTER_FIELDS = Set.of("accountEnabled", "licensed", "skuId", "licenseInError",
+            "department", "search", "includeDeleted", "inactiveForDays");
+    private static final Set<String> ORDER_FIELDS = Set.of("field", "direction");
 
-    /** One field of the answer: its name and how it is written from its parent. */
-    record Part<T>(String name, boolean nonNull, Writer<T> writer) {
+    @Override
+    public void answer(Map<String, Object> arguments, Resolvers resolvers, PlannedAnswer answer) {
+        UserConnection page = resolvers.page(Arguments.integer(arguments.get("first")), (String) arguments.get("after"),
+                filter(arguments.get("filter")), order(arguments.get("orderBy")));
+        answer.users(page.getNodes());
+        answer.rootObject(ROOT_FIELD, page, connection);
     }
 
-    /** Writes one field's value of {@code parent}; {@code page} is the whole page (for page-wide fields). */
-    @FunctionalInterface
-    interface Writer<T> {
-        void write(T parent, String name, boolean nonNull, PageAnswer answer);
+    private static UserFilter filter(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<?, ?> m = Arguments.map(value, FILTER_FIELDS);
+        UserFilter f = new UserFilter();
+        f.accountEnabled = (Boolean) m.get("accountEnabled");
+        f.licensed = (Boolean) m.get("licensed");
+        f.skuId = (String) m.get("skuId");
+        f.licenseInError = (Boolean) m.get("licenseInError");
+        f.department = (String) m.get("department");
+        f.search = (String) m.get("search");
+        f.includeDeleted = (Boolean) m.get("includeDeleted");
+        f.inactiveForDays = Arguments.integer(m.get("inactiveForDays"));
+        return f;
+    }
+
+    private static UserOrder order(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<?, ?> m = Arguments.map(value, ORDER_FIELDS);
+        UserOrder o = new UserOrder();
+        o.field = Arguments.enumValue(UserOrderField.class, m.get("field"));
+        o.direction = Arguments.enumValue(OrderDirection.class, m.get("direction"));
+        return o;
     }
 
     // ---- the plain properties: GraphQL field name → accessor (the record component or getter the schema names) ----
@@ -84,57 +110,9 @@ record UsersPagePlan(OperationDefinition operation, Field root, GraphQLFieldDefi
             "hasNextPage", PageInfo::hasNextPage, "hasPreviousPage", PageInfo::hasPreviousPage,
             "startCursor", PageInfo::startCursor, "endCursor", PageInfo::endCursor);
 
-    /** Thrown while planning: this document is left to the engine. */
-    private static final class NotPlanned extends Exception {
-        NotPlanned() {
-            super(null, null, false, false);
-        }
-    }
-
-    /**
-     * The plan of this document's operation ({@code operationName}, or its only one), or empty when it is not a
-     * users page of the plain shape above.
-     */
-    static Optional<UsersPagePlan> of(Document document, String operationName, GraphQLSchema schema) {
-        try {
-            return Optional.of(plan(document, operationName, schema));
-        } catch (NotPlanned e) {
-            return Optional.empty();
-        }
-    }
-
-    private static UsersPagePlan plan(Document document, String operationName, GraphQLSchema schema) throws NotPlanned {
-        if (!document.getDefinitionsOfType(FragmentDefinition.class).isEmpty()) {
-            throw new NotPlanned();
-        }
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        if (operations.size() != 1 || document.getDefinitions().size() != 1) {
-            throw new NotPlanned();
-        }
-        OperationDefinition operation = operations.get(0);
-        if (operation.getOperation() != OperationDefinition.Operation.QUERY || !operation.getDirectives().isEmpty()
-                || (operationName != null && !operationName.equals(operation.getName()))) {
-            throw new NotPlanned();
-        }
-        for (VariableDefinition v : operation.getVariableDefinitions()) {
-            if (!v.getDirectives().isEmpty() || isList(v.getType())) {
-                throw new NotPlanned();
-            }
-        }
-        List<Field> roots = fields(operation.getSelectionSet());
-        if (roots.size() != 1 || !roots.get(0).getName().equals(ROOT_FIELD)) {
-            throw new NotPlanned();
-        }
-        Field root = roots.get(0);
-        GraphQLFieldDefinition definition = schema.getQueryType().getFieldDefinition(ROOT_FIELD);
-        if (root.getAlias() != null || !root.getDirectives().isEmpty() || definition == null) {
-            throw new NotPlanned();
-        }
+    static UsersPagePlan plan(OperationDefinition operation, Field root, GraphQLFieldDefinition definition,
+                              GraphQLSchema schema) throws NotPlanned {
         return new UsersPagePlan(operation, root, definition, connection(root.getSelectionSet(), schema));
-    }
-
-    private static boolean isList(Type<?> type) {
-        return type instanceof ListType || (type instanceof NonNullType n && isList(n.getType()));
     }
 
     private static List<Part<UserConnection>> connection(SelectionSet set, GraphQLSchema schema) throws NotPlanned {
@@ -239,68 +217,5 @@ record UsersPagePlan(OperationDefinition operation, Field root, GraphQLFieldDefi
             }
         }
         return parts;
-    }
-
-    /** A selection of plain properties only. */
-    private static <T> List<Part<T>> properties(SelectionSet set, GraphQLObjectType type,
-                                                Map<String, Function<T, Object>> accessors) throws NotPlanned {
-        List<Part<T>> parts = new ArrayList<>();
-        for (Field f : plainFields(set)) {
-            Function<T, Object> property = accessors.get(f.getName());
-            if (property == null) {
-                throw new NotPlanned();
-            }
-            leaf(f);
-            parts.add(new Part<>(f.getName(), nonNull(type, f), (x, n, nn, a) -> a.scalar(n, nn, property.apply(x))));
-        }
-        return parts;
-    }
-
-    private static void leaf(Field f) throws NotPlanned {
-        if (f.getSelectionSet() != null && !f.getSelectionSet().getSelections().isEmpty()) {
-            throw new NotPlanned();
-        }
-    }
-
-    /** The fields of a selection set: no aliases, directives, arguments, fragments or repeats. */
-    private static List<Field> plainFields(SelectionSet set) throws NotPlanned {
-        List<Field> fields = fields(set);
-        Set<String> seen = new HashSet<>();
-        for (Field f : fields) {
-            if (f.getAlias() != null || !f.getDirectives().isEmpty() || !f.getArguments().isEmpty()
-                    || !seen.add(f.getName())) {
-                throw new NotPlanned();
-            }
-        }
-        return fields;
-    }
-
-    private static List<Field> fields(SelectionSet set) throws NotPlanned {
-        if (set == null || set.getSelections().isEmpty()) {
-            throw new NotPlanned();
-        }
-        List<Field> fields = new ArrayList<>();
-        for (Selection<?> s : set.getSelections()) {
-            if (!(s instanceof Field f)) {
-                throw new NotPlanned();
-            }
-            fields.add(f);
-        }
-        return fields;
-    }
-
-    private static GraphQLObjectType object(GraphQLSchema schema, String name) throws NotPlanned {
-        if (schema.getType(name) instanceof GraphQLObjectType type) {
-            return type;
-        }
-        throw new NotPlanned();
-    }
-
-    private static boolean nonNull(GraphQLObjectType type, Field f) throws NotPlanned {
-        GraphQLFieldDefinition definition = type.getFieldDefinition(f.getName());
-        if (definition == null) {
-            throw new NotPlanned();
-        }
-        return GraphQLTypeUtil.isNonNull(definition.getType());
     }
 }

@@ -7,6 +7,7 @@ import io.m365insights.testsupport.EngineAnswers;
 import io.m365insights.testsupport.GraphQL;
 import io.m365insights.testsupport.SimulatorClient;
 import io.m365insights.testsupport.Syncs;
+import io.m365insights.testsupport.TestClock;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.graphql.execution.ExecutionService;
@@ -24,10 +25,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A planned users page answers byte for byte as SmallRye GraphQL's engine answers the same request, and only the
- * documents and requests the plan can answer so are answered from it: every users page the API documents (the
- * trusted ones, the benchmark's), every property the plan serves, each filter and order, later pages, an empty page,
- * users without licenses or activity. Requests it must leave to the engine (bad arguments, no access, shapes it does
+ * A planned users page or usage series answers byte for byte as SmallRye GraphQL's engine answers the same request,
+ * and only the documents and requests the plan can answer so are answered from it: every users page and series the
+ * API documents (the trusted ones, the benchmark's), every property the plan serves, each filter and order, later
+ * pages, an empty page, users without licenses or activity, series by day, week and month. Requests it must leave to the engine (bad arguments, no access, shapes it does
  * not plan) get the engine's answer, errors included. The engine's answers come from its execution service itself
  * (EngineAnswers), not through our HTTP handler; the plan's over HTTP, where it is used.
  */
@@ -50,6 +51,12 @@ class PlannedQueriesTest {
                     }
                   }
                 }
+              }
+            }""";
+    private static final String SERIES = """
+            query Series($from: Date!, $to: Date!, $g: Granularity) {
+              usage(from: $from, to: $to, granularity: $g, apps: [TEAMS, OUTLOOK], platforms: [WEB, MOBILE]) {
+                activeUsers platform app periodStart
               }
             }""";
     private static final String NODES = """
@@ -106,6 +113,17 @@ class PlannedQueriesTest {
         cases.put("holders of a SKU", Map.entry(NODES, Map.of("filter", Map.of("skuId", skuId))));
         cases.put("a search", Map.entry(NODES, Map.of("filter", Map.of("search", "a", "licenseInError", false))));
         cases.put("inactive for 30 days", Map.entry(NODES, Map.of("first", 200, "filter", Map.of("inactiveForDays", 30))));
+        String from = TestClock.START_DAY.minusDays(30).toString();
+        String to = TestClock.START_DAY.minusDays(2).toString();
+        cases.put("the benchmark's usage series", Map.entry(Files.readString(Path.of("bench/queries/usage.graphql")),
+                Map.of("from", from, "to", to)));
+        cases.put("examples/usage-weekly-by-platform", Map.entry(
+                trusted.find("examples/usage-weekly-by-platform").orElseThrow().text(), Map.of()));
+        cases.put("a daily series of two apps on two platforms", Map.entry(SERIES, Map.of("from", from, "to", to)));
+        cases.put("a monthly series", Map.entry(SERIES, Map.of("from", from, "to", to, "g", "MONTH")));
+        cases.put("a series on every platform, every app", Map.entry("query($from: Date!, $to: Date!) { usage(from: "
+                + "$from, to: $to, granularity: WEEK) { periodStart app platform activeUsers } }",
+                Map.of("from", from, "to", to)));
         cases.put("literal arguments", Map.entry("{ users(first: 3, filter: {department: \"Sales\", licensed: true}, "
                 + "orderBy: {field: DISPLAY_NAME}) { totalCount nodes { displayName usageStatus } } }", Map.of()));
 
@@ -113,7 +131,10 @@ class PlannedQueriesTest {
             String document = c.getValue().getKey();
             Map<String, Object> variables = c.getValue().getValue();
             String expected = EngineAnswers.execute(engine, identity, document, variables);
-            assertThat(expected).as(c.getKey()).startsWith("{\"data\":{\"users\":{").doesNotContain("\"errors\"");
+            assertThat(expected).as(c.getKey()).startsWith("{\"data\":{\"").doesNotContain("\"errors\"");
+            if (variables.containsKey("from")) { // a series with points: the test tenant has usage in the window
+                assertThat(expected).as(c.getKey()).contains("\"activeUsers\":");
+            }
             assertThat(http(document, variables)).as(c.getKey() + ", first request").isEqualTo(expected);
             long served = planned.served();
             assertThat(http(document, variables)).as(c.getKey() + ", from its plan").isEqualTo(expected);
@@ -133,14 +154,18 @@ class PlannedQueriesTest {
         refused.put("a variable of the wrong type", Map.of("first", "ten"));
         refused.put("an input field that does not exist", Map.of("filter", Map.of("colour", "blue")));
         refused.put("an order that does not exist", Map.of("orderBy", Map.of("field", "SHOE_SIZE")));
+        http(SERIES, Map.of("from", "2026-01-01", "to", "2026-01-31")); // planned from here on
+        Map<String, Map<String, Object>> refusedSeries = new LinkedHashMap<>();
+        refusedSeries.put("a series that ends before it starts", Map.of("from", "2026-02-01", "to", "2026-01-01"));
+        refusedSeries.put("a series too long", Map.of("from", "2020-01-01", "to", "2026-01-01"));
+        refusedSeries.put("a day that does not exist", Map.of("from", "2026-02-30", "to", "2026-03-01"));
+        refusedSeries.put("a granularity that does not exist", Map.of("from", "2026-01-01", "to", "2026-01-31",
+                "g", "FORTNIGHT"));
+        for (var c : refusedSeries.entrySet()) {
+            refused(SERIES, c.getKey(), c.getValue());
+        }
         for (var c : refused.entrySet()) {
-            String expected = EngineAnswers.execute(engine, identity, EVERY_PROPERTY, c.getValue());
-            assertThat(expected).as(c.getKey()).contains("\"errors\"");
-            long declined = planned.declined();
-            long served = planned.served();
-            assertThat(http(EVERY_PROPERTY, c.getValue())).as(c.getKey()).isEqualTo(expected);
-            assertThat(planned.served()).as(c.getKey() + ": not from the plan").isEqualTo(served);
-            assertThat(planned.declined()).as(c.getKey() + ": the plan left it to the engine").isEqualTo(declined + 1);
+            refused(EVERY_PROPERTY, c.getKey(), c.getValue());
         }
 
         // no access: the plan's resolvers refuse as the engine's do, and the engine answers
@@ -149,6 +174,16 @@ class PlannedQueriesTest {
         JsonNode forbidden = GraphQL.postAs(nobody, EVERY_PROPERTY, Map.of("first", 3));
         assertThat(forbidden.get("errors").get(0).get("extensions").get("code").asText()).isEqualTo("FORBIDDEN");
         assertThat(planned.served()).isEqualTo(served);
+    }
+
+    private void refused(String document, String name, Map<String, Object> variables) {
+        String expected = EngineAnswers.execute(engine, identity, document, variables);
+        assertThat(expected).as(name).contains("\"errors\"");
+        long declined = planned.declined();
+        long served = planned.served();
+        assertThat(http(document, variables)).as(name).isEqualTo(expected);
+        assertThat(planned.served()).as(name + ": not from the plan").isEqualTo(served);
+        assertThat(planned.declined()).as(name + ": the plan left it to the engine").isEqualTo(declined + 1);
     }
 
     @Test
@@ -162,7 +197,11 @@ class PlannedQueriesTest {
                 "{ users(first: 3) { nodes { id } edges { cursor } } }",
                 "{ users(first: 3) { nodes { id licenses { license { monthlyPrice } } } } }",
                 "{ users(first: 3) { nodes { id } } licenses { skuId } }",
-                "query A { users(first: 3) { nodes { id } } } query B { users(first: 4) { nodes { id } } }");
+                "query A { users(first: 3) { nodes { id } } } query B { users(first: 4) { nodes { id } } }",
+                "{ usage(from: \"2026-01-01\", to: \"2026-01-31\") { app day: periodStart } }",
+                "{ usage(from: \"2026-01-01\", to: \"2026-01-31\") { app __typename } }",
+                // list variables: GraphQLOverHttpHandler rewrites their types for the engine (ListVariableTypes)
+                "query($apps: [UsageApp!]) { usage(from: \"2026-01-01\", to: \"2026-01-31\", apps: $apps) { app } }");
         for (String document : documents) {
             Map<String, Object> none = new HashMap<>();
             String expected = EngineAnswers.execute(engine, identity, document, none);

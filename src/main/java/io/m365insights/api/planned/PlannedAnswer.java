@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One planned users page being answered: the page's users, the page-wide fields asked of them (each resolved once,
- * for the whole page, by the same resolver the engine's batch calls with the same users), and the JSON being written.
+ * One planned answer being written: for a users page, its users and the page-wide fields asked of them (each resolved
+ * once, for the whole page, by the same resolver the engine's batch calls with the same users); the JSON.
  * Values are written as SmallRye GraphQL writes them ({@code ExecutionResponse}, through the same Jakarta JSON
  * provider): strings, booleans and numbers as they are, enums by name, {@code Date} and {@code DateTime} in ISO
  * format (SmallRye's {@code DateCoercing}). Where the engine would answer with an error (a non-null field that is
  * null, a value of a type not written here), this throws {@link Unplanned} and the engine answers instead.
  */
-final class PageAnswer {
+final class PlannedAnswer {
     /** Something the plan does not answer as the engine would: the engine answers this request instead. */
     static final class Unplanned extends RuntimeException {
         Unplanned(String message) {
@@ -37,20 +37,32 @@ final class PageAnswer {
     private Map<User, LocalDate> lastActivation;
     private Map<User, Object> usageStatus;
 
-    PageAnswer(JsonGenerator json, Resolvers resolvers) {
+    PlannedAnswer(JsonGenerator json, Resolvers resolvers) {
         this.json = json;
         this.resolvers = resolvers;
     }
 
-    void write(UsersPagePlan plan, UserConnection connection) {
-        users = connection.getNodes();
-        json.writeStartObject().writeStartObject("data").writeStartObject(UsersPagePlan.ROOT_FIELD);
-        fields(connection, plan.connection());
-        json.writeEnd().writeEnd().writeEnd();
+    /** The page whose users the page-wide fields are asked of. */
+    void users(List<User> page) {
+        users = page;
     }
 
-    private <T> void fields(T parent, List<UsersPagePlan.Part<T>> parts) {
-        for (UsersPagePlan.Part<T> p : parts) {
+    /** The whole answer: {@code {"data":{field:{...}}}}. */
+    <T> void rootObject(String field, T value, List<QueryPlan.Part<T>> parts) {
+        json.writeStartObject().writeStartObject("data");
+        object(field, true, value, parts);
+        json.writeEnd().writeEnd();
+    }
+
+    /** The whole answer: {@code {"data":{field:[...]}}}. */
+    <T> void rootList(String field, List<T> values, List<QueryPlan.Part<T>> parts) {
+        json.writeStartObject().writeStartObject("data");
+        list(field, true, values, parts);
+        json.writeEnd().writeEnd();
+    }
+
+    private <T> void fields(T parent, List<QueryPlan.Part<T>> parts) {
+        for (QueryPlan.Part<T> p : parts) {
             p.writer().write(parent, p.name(), p.nonNull(), this);
         }
     }
@@ -59,7 +71,7 @@ final class PageAnswer {
         json.write(name, resolvers.totalCount(connection));
     }
 
-    <T> void object(String name, boolean nonNull, T value, List<UsersPagePlan.Part<T>> parts) {
+    <T> void object(String name, boolean nonNull, T value, List<QueryPlan.Part<T>> parts) {
         if (value == null) {
             nullValue(name, nonNull);
             return;
@@ -69,7 +81,7 @@ final class PageAnswer {
         json.writeEnd();
     }
 
-    <T> void list(String name, boolean nonNull, List<T> values, List<UsersPagePlan.Part<T>> parts) {
+    <T> void list(String name, boolean nonNull, List<T> values, List<QueryPlan.Part<T>> parts) {
         if (values == null) {
             nullValue(name, nonNull);
             return;
