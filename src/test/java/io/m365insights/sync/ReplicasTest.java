@@ -44,8 +44,14 @@ class ReplicasTest {
     SyncLock lock;
 
     @BeforeEach
-    void reset() {
+    void reset() throws SQLException {
         simulator.reset();
+        // no run of an earlier test class still holds the lock (a run's follow-ups keep it after "running" ends)
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            java.util.Optional<Connection> free = lock.tryAcquire();
+            free.ifPresent(lock::release);
+            return free.isPresent();
+        });
     }
 
     @AfterEach
