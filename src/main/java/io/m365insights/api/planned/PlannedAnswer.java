@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * One planned answer being written: for a users page, its users and the page-wide fields asked of them (each resolved
@@ -33,9 +35,7 @@ final class PlannedAnswer {
     private final Resolvers resolvers;
     private List<User> users = List.of();
     private Map<User, List<LicenseAssignment>> licenses;
-    private Map<User, LocalDate> lastActivity;
-    private Map<User, LocalDate> lastActivation;
-    private Map<User, Object> usageStatus;
+    private final Map<String, Map<User, Object>> batches = new HashMap<>();
 
     PlannedAnswer(JsonGenerator json, Resolvers resolvers) {
         this.json = json;
@@ -148,25 +148,12 @@ final class PlannedAnswer {
         return licenses.get(user);
     }
 
-    LocalDate lastActivityDate(User user) {
-        if (lastActivity == null) {
-            lastActivity = byUser(resolvers.lastActivityDate(users));
-        }
-        return lastActivity.get(user);
-    }
-
-    LocalDate lastActivationDate(User user) {
-        if (lastActivation == null) {
-            lastActivation = byUser(resolvers.lastActivationDate(users));
-        }
-        return lastActivation.get(user);
-    }
-
-    Object usageStatus(User user) {
-        if (usageStatus == null) {
-            usageStatus = byUser(resolvers.usageStatus(users));
-        }
-        return usageStatus.get(user);
+    /**
+     * A page-wide scalar field of {@code user} ({@code lastActivityDate}, ...): {@code resolver} is called once, for
+     * all of the page's users, the first time the field is written.
+     */
+    Object batch(String field, User user, BiFunction<Resolvers, List<User>, List<?>> resolver) {
+        return batches.computeIfAbsent(field, f -> byUser(resolver.apply(resolvers, users))).get(user);
     }
 
     /** A batch resolver's answer (one value per user, in the page's order) by user. */

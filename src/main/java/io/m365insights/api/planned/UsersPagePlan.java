@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static io.m365insights.api.planned.QueryPlan.leaf;
@@ -90,6 +91,11 @@ record UsersPagePlan(OperationDefinition operation, Field root, GraphQLFieldDefi
             entry("jobTitle", User::jobTitle), entry("usageLocation", User::usageLocation),
             entry("createdAt", User::createdAt), entry("deletedAt", User::deletedAt),
             entry("firstSeenAt", User::firstSeenAt));
+
+    /** The users' page-wide scalar fields: each resolved once for the whole page, as the engine's batch does. */
+    private static final Map<String, BiFunction<Resolvers, List<User>, List<?>>> USER_BATCHES = Map.of(
+            "lastActivityDate", Resolvers::lastActivityDate, "lastActivationDate", Resolvers::lastActivationDate,
+            "usageStatus", Resolvers::usageStatus);
 
     private static final Map<String, Function<LicenseAssignment, Object>> ASSIGNMENT = Map.of(
             "assignedByGroupId", LicenseAssignment::assignedByGroupId, "direct", LicenseAssignment::direct,
@@ -177,22 +183,16 @@ record UsersPagePlan(OperationDefinition operation, Field root, GraphQLFieldDefi
                 parts.add(new Part<>(f.getName(), nonNull, (u, n, nn, a) -> a.scalar(n, nn, property.apply(u))));
                 continue;
             }
+            BiFunction<Resolvers, List<User>, List<?>> batch = USER_BATCHES.get(f.getName());
+            if (batch != null) {
+                leaf(f);
+                parts.add(new Part<>(f.getName(), nonNull, (u, n, nn, a) -> a.scalar(n, nn, a.batch(n, u, batch))));
+                continue;
+            }
             switch (f.getName()) {
                 case "licenses" -> {
                     List<Part<LicenseAssignment>> assignment = assignment(f.getSelectionSet(), schema);
                     parts.add(new Part<>("licenses", nonNull, (u, n, nn, a) -> a.list(n, nn, a.licenses(u), assignment)));
-                }
-                case "lastActivityDate" -> {
-                    leaf(f);
-                    parts.add(new Part<>(f.getName(), nonNull, (u, n, nn, a) -> a.scalar(n, nn, a.lastActivityDate(u))));
-                }
-                case "lastActivationDate" -> {
-                    leaf(f);
-                    parts.add(new Part<>(f.getName(), nonNull, (u, n, nn, a) -> a.scalar(n, nn, a.lastActivationDate(u))));
-                }
-                case "usageStatus" -> {
-                    leaf(f);
-                    parts.add(new Part<>(f.getName(), nonNull, (u, n, nn, a) -> a.scalar(n, nn, a.usageStatus(u))));
                 }
                 default -> throw new NotPlanned();
             }
