@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One sync at a time across every replica that shares the database: a PostgreSQL session-level advisory lock held by
@@ -31,24 +32,19 @@ public class SyncLock {
 
     /** A connection holding the lock, or empty when another run (here or on another replica) holds it. */
     public Optional<Connection> tryAcquire() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            connection.setAutoCommit(true);
-            try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-                ps.setLong(1, LOCK_KEY);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        return Optional.of(connection);
-                    }
-                }
+        return onLiveSession(connection -> tryLock(connection) ? Optional.of(connection) : Optional.empty(),
+                Optional::isPresent);
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
         }
-        connection.close();
-        return Optional.empty();
     }
 
     /**
@@ -66,7 +62,8 @@ public class SyncLock {
                 ps.execute();
             }
         } catch (SQLException e) {
-            // A broken connection: PostgreSQL drops the lock with the session, and the pool discards the connection.
+            // A broken session: PostgreSQL drops the lock with it; the pool must not lend it out again
+            discard(connection);
         }
     }
 
@@ -75,11 +72,14 @@ public class SyncLock {
      * then. Reads {@code pg_locks}; takes nothing.
      */
     public boolean isHeld() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement("""
-                     select exists (select 1 from pg_locks where locktype = 'advisory' and granted
-                         and database = (select oid from pg_database where datname = current_database())
-                         and classid = ?::oid and objid = ?::oid and objsubid = 1)""")) {
+        return onLiveSession(SyncLock::heldBySomeone, held -> false);
+    }
+
+    private static boolean heldBySomeone(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                select exists (select 1 from pg_locks where locktype = 'advisory' and granted
+                    and database = (select oid from pg_database where datname = current_database())
+                    and classid = ?::oid and objid = ?::oid and objsubid = 1)""")) {
             // a bigint key is stored as two 32-bit halves: classid (high) and objid (low)
             ps.setLong(1, LOCK_KEY >>> 32);
             ps.setLong(2, LOCK_KEY & 0xffffffffL);
@@ -87,6 +87,74 @@ public class SyncLock {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        }
+    }
+
+    private interface OnSession<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code statement} on a pooled session, which goes back to the pool unless {@code keep} says the caller now
+     * owns it. A session the server has cut (a restart, a failover, {@code pg_terminate_backend}) is discarded and the
+     * statement runs again on another, at most once per session the pool can hold: each is a single statement, so
+     * running it again changes nothing else.
+     */
+    private <T> T onLiveSession(OnSession<T> statement, Predicate<T> keep) throws SQLException {
+        int sessions = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = dataSource.getConnection();
+            T result;
+            try {
+                result = statement.run(connection);
+            } catch (SQLException e) {
+                if (!isLostSession(e)) {
+                    connection.close();
+                    throw e;
+                }
+                discard(connection);
+                if (attempt > sessions) {
+                    throw e;
+                }
+                continue;
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            if (!keep.test(result)) {
+                connection.close();
+            }
+            return result;
+        }
+    }
+
+    /** SQLState class 08 (connection exception) or 57P01–57P03 (the server shut the session down). */
+    static boolean isLostSession(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException se && se.getSQLState() != null
+                    && (se.getSQLState().startsWith("08") || se.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns a dead session so that the pool drops it. The pool discards a connection once a call on it fails with a
+     * connection error (SQLState class 08), but not after the server's own "terminating connection" (57P01): so the
+     * physical connection is aborted first, and the next call on it fails with 08003.
+     */
+    private static void discard(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+            connection.getAutoCommit();
+        } catch (SQLException expected) {
+            // 08003 "This connection has been closed": the pool has marked it for removal
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // it is gone either way
         }
     }
 }

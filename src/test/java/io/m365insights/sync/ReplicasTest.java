@@ -43,6 +43,9 @@ class ReplicasTest {
     @Inject
     SyncLock lock;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @BeforeEach
     void reset() throws SQLException {
         simulator.reset();
@@ -169,6 +172,36 @@ class ReplicasTest {
         assertThat(lock.isHeld()).isFalse();
         Connection again = lock.tryAcquire().orElseThrow();
         lock.release(again);
+    }
+
+    @Test
+    void aPooledSessionTheServerCutIsNotLentOutAgain() throws SQLException {
+        // every session the pool holds idle is cut by the server (as after a restart or a failover)
+        List<Connection> borrowed = new java.util.ArrayList<>();
+        List<Integer> pids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Connection c = dataSource.getConnection();
+            borrowed.add(c);
+            pids.add(pid(c));
+        }
+        for (Connection c : borrowed) {
+            c.close();
+        }
+        try (Connection admin = otherReplica(); PreparedStatement ps = admin.prepareStatement(
+                "select pg_terminate_backend(pid) from unnest(?::int[]) pid")) {
+            ps.setArray(1, admin.createArrayOf("int4", pids.toArray()));
+            ps.execute();
+        }
+
+        assertThat(lock.isHeld()).isFalse();
+        Connection held = lock.tryAcquire().orElseThrow();
+        try {
+            assertThat(pids).doesNotContain(pid(held));
+            assertThat(lock.isHeld()).isTrue();
+        } finally {
+            lock.release(held);
+        }
+        assertThat(lock.isHeld()).isFalse();
     }
 
     private static CompletableFuture<JsonNode> call(ExecutorService callers, CountDownLatch go) {
