@@ -142,11 +142,13 @@ public class SyncLock {
     /**
      * Returns a dead session so that the pool drops it. The pool discards a connection once a call on it fails with a
      * connection error (SQLState class 08), but not after the server's own "terminating connection" (57P01): so the
-     * physical connection is aborted first, and the next call on it fails with 08003.
+     * physical connection is closed first, and the next call through the pool's wrapper fails with 08003. (Not the
+     * wrapper's {@code abort}: Agroal 3.0's abort detaches the wrapper without aborting the physical connection, and
+     * the wrapper's close then never returns its slot, so every discard would shrink the pool for good.)
      */
     private static void discard(Connection connection) {
         try {
-            connection.abort(Runnable::run);
+            connection.unwrap(Connection.class).close();
             connection.getAutoCommit();
         } catch (SQLException expected) {
             // 08003 "This connection has been closed": the pool has marked it for removal

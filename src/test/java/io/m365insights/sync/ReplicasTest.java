@@ -176,19 +176,16 @@ class ReplicasTest {
 
     @Test
     void aPooledSessionTheServerCutIsNotLentOutAgain() throws SQLException {
-        // every session the pool holds idle is cut by the server (as after a restart or a failover)
-        List<Connection> borrowed = new java.util.ArrayList<>();
+        // every session the pool can hold is cut by the server while idle (as after a restart or a failover)
+        int poolSize = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
         List<Integer> pids = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Connection c = dataSource.getConnection();
-            borrowed.add(c);
-            pids.add(pid(c));
-        }
-        for (Connection c : borrowed) {
-            c.close();
-        }
         try (Connection admin = otherReplica(); PreparedStatement ps = admin.prepareStatement(
                 "select pg_terminate_backend(pid) from unnest(?::int[]) pid")) {
+            List<Connection> borrowed = borrowAll(poolSize);
+            for (Connection c : borrowed) {
+                pids.add(pid(c));
+                c.close();
+            }
             ps.setArray(1, admin.createArrayOf("int4", pids.toArray()));
             ps.execute();
         }
@@ -202,6 +199,25 @@ class ReplicasTest {
             lock.release(held);
         }
         assertThat(lock.isHeld()).isFalse();
+        // each dead session left the pool for good: the whole pool can be borrowed again, all of it alive
+        List<Connection> again = borrowAll(poolSize);
+        try {
+            for (Connection c : again) {
+                assertThat(pids).doesNotContain(pid(c));
+            }
+        } finally {
+            for (Connection c : again) {
+                c.close();
+            }
+        }
+    }
+
+    private List<Connection> borrowAll(int count) throws SQLException {
+        List<Connection> borrowed = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            borrowed.add(dataSource.getConnection());
+        }
+        return borrowed;
     }
 
     private static CompletableFuture<JsonNode> call(ExecutorService callers, CountDownLatch go) {
