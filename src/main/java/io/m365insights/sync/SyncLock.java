@@ -53,7 +53,7 @@ public class SyncLock {
      * whoever borrowed that session next would hold it unknowingly).
      */
     public void release(Connection connection) {
-        try (connection) {
+        try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
                 connection.setAutoCommit(true);
@@ -62,8 +62,15 @@ public class SyncLock {
                 ps.execute();
             }
         } catch (SQLException e) {
-            // A broken session: PostgreSQL drops the lock with it; the pool must not lend it out again
+            // A broken session: PostgreSQL drops the lock with it; the pool must not lend it out again. (Discarded
+            // before it is closed: once closed, the wrapper's handle may already be lent to another caller.)
             discard(connection);
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // back in the pool or dropped by it: nothing is held either way
         }
     }
 
