@@ -27,6 +27,15 @@ public class Inactivity {
                 + " and ui.lastActivityDate > :" + param + ")";
     }
 
+    /**
+     * The same rule in SQL, for queries read with plain JDBC: the user {@code userIdColumn} (e.g. {@code u.id}) has no
+     * activity after the day bound to the condition's one {@code ?} parameter.
+     */
+    public static String noActivityAfterSql(String userIdColumn) {
+        return "not exists (select 1 from usage_identity ui where ui.user_id = " + userIdColumn
+                + " and ui.last_activity_date > ?)";
+    }
+
     /** Users whose last activity is on or before this date are inactive for {@code days}. */
     public LocalDate inactiveIfLastActiveOnOrBefore(int days) {
         if (days < 1 || days > MAX_DAYS) {

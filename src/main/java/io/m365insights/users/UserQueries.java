@@ -3,9 +3,14 @@ package io.m365insights.users;
 import io.m365insights.db.Page;
 import io.m365insights.licenses.EffectiveAssignment;
 import io.m365insights.usage.Inactivity;
-import io.quarkus.panache.common.Parameters;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.TypedQuery;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,32 +26,40 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class UserQueries {
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Where the previous page ended: its last user's sort key and id. */
     public record After(Object key, UUID id) {
     }
 
     public Page<UserRow> page(UserCriteria criteria, UserSort sort, Optional<After> after, int limit) {
-        Parameters params = new Parameters();
+        List<Object> params = new ArrayList<>();
         List<String> where = where(criteria, params);
-        String key = "u." + sort.field().property;
+        String key = "u." + sort.field().column;
         if (after.isPresent()) {
-            where.add("(" + key + ", u.id) " + (sort.descending() ? "<" : ">") + " (:afterKey, :afterId)");
-            params.and("afterKey", after.get().key()).and("afterId", after.get().id());
+            where.add("(" + key + ", u.id) " + (sort.descending() ? "<" : ">") + " (?, ?)");
+            params.add(after.get().key());
+            params.add(after.get().id());
         }
         String dir = sort.descending() ? " desc" : "";
-        String hql = UserRow.SELECT + clause(where) + " order by " + key + dir + ", u.id" + dir;
         // limit + 1 rows tell whether there is a next page
-        return Page.of(rows(hql, params, limit + 1), limit);
+        params.add(limit + 1);
+        return Page.of(rows(UserRow.SQL_SELECT + clause(where) + " order by " + key + dir + ", u.id" + dir + " limit ?",
+                params), limit);
     }
 
     public long count(UserCriteria criteria) {
-        Parameters params = new Parameters();
-        return UserEntity.count("from UserEntity u" + clause(where(criteria, params)), params);
+        List<Object> params = new ArrayList<>();
+        String sql = "select count(*) from directory_user u" + clause(where(criteria, params));
+        return query(sql, params, rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
     }
 
     public Optional<UserRow> byId(UUID id) {
-        return rows(UserRow.SELECT + " where u.id = :id", Parameters.with("id", id), 1).stream().findFirst();
+        return rows(UserRow.SQL_SELECT + " where u.id = ?", List.of(id)).stream().findFirst();
     }
 
     /** Many users (deleted ones too) in one statement, keyed by id; an unknown id is absent. */
@@ -54,64 +67,88 @@ public class UserQueries {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return rows(UserRow.SELECT + " where u.id in :ids", Parameters.with("ids", ids), Integer.MAX_VALUE).stream()
+        return rows(UserRow.SQL_SELECT + " where u.id = any (?)", List.of((Object) ids.toArray(UUID[]::new))).stream()
                 .collect(Collectors.toMap(UserRow::id, u -> u));
     }
 
     public Optional<UserRow> byUserPrincipalName(String upn) {
-        return rows(UserRow.SELECT + " where u.sortUpn = :upn order by u.deletedAt nulls first",
-                Parameters.with("upn", upn.toLowerCase()), 1).stream().findFirst();
+        return rows(UserRow.SQL_SELECT + " where u.sort_upn = ? order by u.deleted_at nulls first limit 1",
+                List.of(upn.toLowerCase())).stream().findFirst();
     }
 
     /**
-     * Users read as tuples, not entities: nothing enters the persistence context (no snapshot, no dirty check at
-     * flush), which was most of a page's Hibernate time. The HQL, and so the SQL, is the entity query's but for the
-     * select list.
+     * Users read with plain JDBC into records, the way {@code LicenseQueries.assignments} reads a page's assignments:
+     * nothing enters a persistence context and no query is translated per call (Hibernate's HQL translation and result
+     * processing were most of a page's user-reading time, bench/RESULTS.md). Nothing here writes, so there is nothing
+     * Hibernate would have to flush first.
      */
-    private static List<UserRow> rows(String hql, Parameters params, int maxRows) {
-        TypedQuery<Object[]> query = UserEntity.getEntityManager().createQuery(hql, Object[].class);
-        params.map().forEach(query::setParameter);
-        if (maxRows != Integer.MAX_VALUE) {
-            query.setMaxResults(maxRows);
-        }
-        return query.getResultList().stream().map(UserRow::of).toList();
+    private List<UserRow> rows(String sql, List<Object> params) {
+        return query(sql, params, rs -> {
+            List<UserRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(UserRow.of(rs));
+            }
+            return rows;
+        });
     }
 
-    private static List<String> where(UserCriteria c, Parameters params) {
+    private interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T query(String sql, List<Object> params, Reader<T> reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof UUID[] ids) {
+                    ps.setArray(i + 1, c.createArrayOf("uuid", ids));
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read users: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> where(UserCriteria c, List<Object> params) {
         List<String> where = new ArrayList<>();
         if (!c.includeDeleted()) {
-            where.add("u.deletedAt is null");
+            where.add("u.deleted_at is null");
         }
         if (c.accountEnabled() != null) {
-            where.add("u.accountEnabled = :enabled");
-            params.and("enabled", c.accountEnabled());
+            where.add("u.account_enabled = ?");
+            params.add(c.accountEnabled());
         }
-        String holds = "exists (select 1 from LicenseAssignmentEntity la where la.userId = u.id"
+        String holds = "exists (select 1 from license_assignment la where la.user_id = u.id"
                 + " and " + EffectiveAssignment.condition("la.state");
         if (c.licensed() != null) {
             where.add((c.licensed() ? "" : "not ") + holds + ")");
         }
         if (c.skuId() != null) {
-            where.add(holds + " and la.skuId = :sku)");
-            params.and("sku", c.skuId());
+            where.add(holds + " and la.sku_id = ?)");
+            params.add(c.skuId());
         }
         if (c.licenseInError() != null) {
             // the same rule as GroupQueries.IN_ERROR_SQL: an error, or state Error / ActiveWithError
-            where.add((c.licenseInError() ? "" : "not ") + "exists (select 1 from LicenseAssignmentEntity le "
-                    + "where le.userId = u.id and (le.error is not null or le.state in ('Error', 'ActiveWithError')))");
+            where.add((c.licenseInError() ? "" : "not ") + "exists (select 1 from license_assignment le "
+                    + "where le.user_id = u.id and (le.error is not null or le.state in ('Error', 'ActiveWithError')))");
         }
         if (c.department() != null) {
-            where.add("lower(u.department) = :department");
-            params.and("department", c.department().toLowerCase());
+            where.add("lower(u.department) = ?");
+            params.add(c.department().toLowerCase());
         }
         if (c.lastActiveOnOrBefore() != null) {
-            where.add(Inactivity.noActivityAfter("u.id", "lastActive"));
-            params.and("lastActive", c.lastActiveOnOrBefore());
+            where.add(Inactivity.noActivityAfterSql("u.id"));
+            params.add(c.lastActiveOnOrBefore());
         }
         if (c.search() != null && !c.search().isBlank()) {
             // the same expression as the trigram index directory_user_search
-            where.add("(u.sortName || ' ' || u.sortUpn || ' ' || lower(coalesce(u.mail, ''))) like :search escape '\\'");
-            params.and("search", "%" + escapeLike(c.search().trim().toLowerCase()) + "%");
+            where.add("(u.sort_name || ' ' || u.sort_upn || ' ' || lower(coalesce(u.mail, ''))) like ? escape '\\'");
+            params.add("%" + escapeLike(c.search().trim().toLowerCase()) + "%");
         }
         return where;
     }

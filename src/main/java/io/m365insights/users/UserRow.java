@@ -1,5 +1,7 @@
 package io.m365insights.users;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -12,15 +14,17 @@ public record UserRow(UUID id, String userPrincipalName, String displayName, Str
                       OffsetDateTime deletedAt, OffsetDateTime firstSeenAt, String sortName, String sortUpn,
                       OffsetDateTime sortCreated) {
 
-    /** The columns of a row in HQL, in the order of {@link #of(Object[])}; {@code u} is the {@code UserEntity}. */
-    static final String SELECT = "select u.id, u.userPrincipalName, u.displayName, u.mail, u.accountEnabled, "
-            + "u.department, u.jobTitle, u.usageLocation, u.createdAt, u.deletedAt, u.firstSeenAt, u.sortName, "
-            + "u.sortUpn, u.sortCreated from UserEntity u";
+    /** The columns of a row in SQL, in the order of {@link #of(ResultSet)}; {@code u} is {@code directory_user}. */
+    static final String SQL_SELECT = "select u.id, u.user_principal_name, u.display_name, u.mail, u.account_enabled, "
+            + "u.department, u.job_title, u.usage_location, u.created_at, u.deleted_at, u.first_seen_at, u.sort_name, "
+            + "u.sort_upn, u.sort_created from directory_user u";
 
-    /** The row from a tuple of {@link #SELECT} (plain casts and a constructor call: nothing to register for native). */
-    static UserRow of(Object[] t) {
-        return new UserRow((UUID) t[0], (String) t[1], (String) t[2], (String) t[3], (Boolean) t[4], (String) t[5],
-                (String) t[6], (String) t[7], (OffsetDateTime) t[8], (OffsetDateTime) t[9], (OffsetDateTime) t[10],
-                (String) t[11], (String) t[12], (OffsetDateTime) t[13]);
+    /** The row at a result set's cursor, of {@link #SQL_SELECT}. */
+    static UserRow of(ResultSet rs) throws SQLException {
+        return new UserRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
+                rs.getObject(11, OffsetDateTime.class), rs.getString(12), rs.getString(13),
+                rs.getObject(14, OffsetDateTime.class));
     }
 }

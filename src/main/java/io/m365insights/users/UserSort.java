@@ -4,12 +4,13 @@ package io.m365insights.users;
 public record UserSort(Field field, boolean descending) {
 
     public enum Field {
-        DISPLAY_NAME("sortName"), USER_PRINCIPAL_NAME("sortUpn"), CREATED_AT("sortCreated");
+        DISPLAY_NAME("sort_name"), USER_PRINCIPAL_NAME("sort_upn"), CREATED_AT("sort_created");
 
-        final String property;
+        /** The column of directory_user the order is by (indexed with the id, for keyset pages). */
+        final String column;
 
-        Field(String property) {
-            this.property = property;
+        Field(String column) {
+            this.column = column;
         }
     }
 
