@@ -240,6 +240,26 @@ public interface M365Config {
         Optional<String> resourceId();
 
         TrustedDocumentSettings trustedDocuments();
+
+        TokenCacheSettings tokenCache();
+    }
+
+    /**
+     * Verified bearer tokens remembered for a short while (api.access.VerifiedTokens): a caller's next request with the
+     * same token skips the signature check and claim parsing, which were a sixth of a users page's CPU
+     * (bench/RESULTS.md). A token is never used past its {@code exp}.
+     */
+    interface TokenCacheSettings {
+        /**
+         * How long a verified token is remembered; also how long a token signed by a key removed from the issuer's JWKS
+         * can still be accepted. {@code 0s}: every request verifies its token.
+         */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** Most tokens remembered at once (the least recently used go first). */
+        @WithDefault("10000")
+        int maxTokens();
     }
 
     /** The operations committed under graphql-schema/, callable by id (docs/bi.md). */
