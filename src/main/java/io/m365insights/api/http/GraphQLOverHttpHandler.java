@@ -9,6 +9,7 @@ import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -106,10 +107,11 @@ final class GraphQLOverHttpHandler extends SmallRyeGraphQLAbstractHandler {
             return;
         }
         long start = System.nanoTime();
-        Optional<String> answer = planned == null ? Optional.empty()
+        Optional<byte[]> answer = planned == null ? Optional.empty()
                 : planned.answer(request.query(), request.operationName(), request.variables());
         if (answer.isPresent()) { // a planned users page: the engine's answer, byte for byte (PlannedQueries)
-            ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, type.contentType).end(answer.get());
+            ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, type.contentType)
+                    .end(Buffer.buffer(answer.get()));
             time(registry, operation.orElse(null), start);
             return;
         }

@@ -3,8 +3,10 @@ package io.m365insights.api.planned;
 import io.m365insights.api.model.LicenseAssignment;
 import io.m365insights.api.model.User;
 import io.m365insights.api.model.UserConnection;
-import jakarta.json.stream.JsonGenerator;
+import com.fasterxml.jackson.core.JsonGenerator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,9 +20,9 @@ import java.util.function.BiFunction;
 /**
  * One planned answer being written: for a users page, its users and the page-wide fields asked of them (each resolved
  * once, for the whole page, by the same resolver the engine's batch calls with the same users); the JSON.
- * Values are written as SmallRye GraphQL writes them ({@code ExecutionResponse}, through the same Jakarta JSON
- * provider): strings, booleans and numbers as they are, enums by name, {@code Date} and {@code DateTime} in ISO
- * format (SmallRye's {@code DateCoercing}). Where the engine would answer with an error (a non-null field that is
+ * Values are written as SmallRye GraphQL writes them ({@code ExecutionResponse}): strings, booleans and numbers as
+ * they are, enums by name, {@code Date} and {@code DateTime} in ISO format (SmallRye's {@code DateCoercing}); the JSON
+ * with Jackson, straight to UTF-8, escaped as SmallRye's Jakarta JSON provider escapes ({@link PlannedJson}). Where the engine would answer with an error (a non-null field that is
  * null, a value of a type not written here), this throws {@link Unplanned} and the engine answers instead.
  */
 final class PlannedAnswer {
@@ -49,78 +51,93 @@ final class PlannedAnswer {
 
     /** The whole answer: {@code {"data":{field:{...}}}}. */
     <T> void rootObject(String field, T value, List<QueryPlan.Part<T>> parts) {
-        json.writeStartObject().writeStartObject("data");
-        object(field, true, value, parts);
-        json.writeEnd().writeEnd();
+        try {
+            json.writeStartObject();
+            json.writeObjectFieldStart("data");
+            object(field, true, value, parts);
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The whole answer: {@code {"data":{field:[...]}}}. */
     <T> void rootList(String field, List<T> values, List<QueryPlan.Part<T>> parts) {
-        json.writeStartObject().writeStartObject("data");
-        list(field, true, values, parts);
-        json.writeEnd().writeEnd();
+        try {
+            json.writeStartObject();
+            json.writeObjectFieldStart("data");
+            list(field, true, values, parts);
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private <T> void fields(T parent, List<QueryPlan.Part<T>> parts) {
+    private <T> void fields(T parent, List<QueryPlan.Part<T>> parts) throws IOException {
         for (QueryPlan.Part<T> p : parts) {
             p.writer().write(parent, p.name(), p.nonNull(), this);
         }
     }
 
-    void totalCount(UserConnection connection, String name) {
-        json.write(name, resolvers.totalCount(connection));
+    void totalCount(UserConnection connection, String name) throws IOException {
+        json.writeNumberField(name, resolvers.totalCount(connection));
     }
 
-    <T> void object(String name, boolean nonNull, T value, List<QueryPlan.Part<T>> parts) {
+    <T> void object(String name, boolean nonNull, T value, List<QueryPlan.Part<T>> parts) throws IOException {
         if (value == null) {
             nullValue(name, nonNull);
             return;
         }
-        json.writeStartObject(name);
+        json.writeObjectFieldStart(name);
         fields(value, parts);
-        json.writeEnd();
+        json.writeEndObject();
     }
 
-    <T> void list(String name, boolean nonNull, List<T> values, List<QueryPlan.Part<T>> parts) {
+    <T> void list(String name, boolean nonNull, List<T> values, List<QueryPlan.Part<T>> parts) throws IOException {
         if (values == null) {
             nullValue(name, nonNull);
             return;
         }
-        json.writeStartArray(name);
+        json.writeArrayFieldStart(name);
         for (T value : values) {
             if (value == null) {
                 throw new Unplanned(name + ": a null item");
             }
             json.writeStartObject();
             fields(value, parts);
-            json.writeEnd();
+            json.writeEndObject();
         }
-        json.writeEnd();
+        json.writeEndArray();
     }
 
-    void scalar(String name, boolean nonNull, Object value) {
+    void scalar(String name, boolean nonNull, Object value) throws IOException {
         if (value == null) {
             nullValue(name, nonNull);
         } else if (value instanceof Collection<?> items) {
-            json.writeStartArray(name);
+            json.writeArrayFieldStart(name);
             for (Object item : items) {
                 if (item == null) {
                     throw new Unplanned(name + ": a null item");
                 }
-                json.write(text(name, item));
+                json.writeString(text(name, item));
             }
-            json.writeEnd();
+            json.writeEndArray();
         } else if (value instanceof Boolean b) {
-            json.write(name, b);
+            json.writeBooleanField(name, b);
         } else if (value instanceof Integer i) {
-            json.write(name, i);
+            json.writeNumberField(name, i);
         } else {
-            json.write(name, text(name, value));
+            json.writeStringField(name, text(name, value));
         }
     }
 
     private static String text(String name, Object value) {
         if (value instanceof String s) {
+            if (!PlannedJson.sameAsEngine(s)) {
+                throw new Unplanned(name + ": a control character the engine escapes in lower-case hex");
+            }
             return s;
         } else if (value instanceof Enum<?> e) {
             return e.name();
@@ -132,11 +149,11 @@ final class PlannedAnswer {
         throw new Unplanned(name + ": a value of " + value.getClass().getName());
     }
 
-    private void nullValue(String name, boolean nonNull) {
+    private void nullValue(String name, boolean nonNull) throws IOException {
         if (nonNull) {
             throw new Unplanned(name + ": null for a non-null field"); // the engine's error, not ours to write
         }
-        json.writeNull(name);
+        json.writeNullField(name);
     }
 
     // ---- the page-wide fields, resolved once for all of the page's users ----

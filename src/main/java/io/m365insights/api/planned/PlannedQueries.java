@@ -20,11 +20,11 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonGenerator;
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.jboss.logging.Logger;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,6 @@ import java.util.concurrent.atomic.LongAdder;
 @ApplicationScoped
 public class PlannedQueries {
     private static final Logger LOG = Logger.getLogger(PlannedQueries.class);
-    private static final JsonProvider JSON = JsonProvider.provider();
     private static final int CAPACITY = 500;
 
     @Inject
@@ -77,10 +76,10 @@ public class PlannedQueries {
     private final LongAdder declined = new LongAdder();
 
     /**
-     * The answer to this request from its document's plan, or empty: not planned (yet), or the plan would not answer
+     * The answer (UTF-8 JSON) to this request from its document's plan, or empty: not planned (yet), or the plan would not answer
      * as the engine does; the engine answers it then.
      */
-    public Optional<String> answer(String query, String operationName, JsonObject variables) {
+    public Optional<byte[]> answer(String query, String operationName, JsonObject variables) {
         QueryPlan plan = plan(query, operationName);
         if (plan == null) {
             return Optional.empty();
@@ -92,13 +91,13 @@ public class PlannedQueries {
                     RawVariables.of(variables == null ? Map.of() : object(variables)), context, Locale.getDefault());
             Map<String, Object> args = ValuesResolver.getArgumentValues(s.getCodeRegistry(),
                     plan.rootDefinition().getArguments(), plan.root().getArguments(), coerced, context, Locale.getDefault());
-            StringWriter out = new StringWriter(8192);
-            try (JsonGenerator json = JSON.createGenerator(out)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            try (JsonGenerator json = PlannedJson.generator(out)) {
                 plan.answer(args, resolvers, new PlannedAnswer(json, resolvers));
             }
             served.increment();
-            return Optional.of(out.toString());
-        } catch (RuntimeException e) { // the engine answers: it reports every error as it always has
+            return Optional.of(out.toByteArray());
+        } catch (RuntimeException | IOException e) { // the engine answers: it reports every error as it always has
             declined.increment();
             LOG.debugf("planned query left to the engine: %s", e.toString());
             return Optional.empty();

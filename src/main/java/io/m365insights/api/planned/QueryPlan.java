@@ -46,7 +46,7 @@ sealed interface QueryPlan permits UsersPagePlan, UsageSeriesPlan {
 
     @FunctionalInterface
     interface Writer<T> {
-        void write(T parent, String name, boolean nonNull, PlannedAnswer answer);
+        void write(T parent, String name, boolean nonNull, PlannedAnswer answer) throws java.io.IOException;
     }
 
     /** The plan of this document's operation ({@code operationName}, or its only one), or empty: the engine's. */
