@@ -11,6 +11,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -40,6 +41,12 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
 
     private Counter hits;
     private Counter misses;
+
+    @PostConstruct
+    void counters() {
+        hits = registry.counter("m365.api.token.cache", "result", "hit");
+        misses = registry.counter("m365.api.token.cache", "result", "miss");
+    }
 
     @Produces
     @Singleton
@@ -72,10 +79,10 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
         Optional<SecurityIdentity> cached = tokens.get(tenant, request.getToken().getToken());
         if (cached.isEmpty()) {
             ctx.put(LOOKUP_TENANT, tenant);
-            counter(false).increment();
+            misses.increment();
             return Uni.createFrom().nullItem(); // quarkus-oidc verifies it
         }
-        counter(true).increment();
+        hits.increment();
         // this request's own context objects, as quarkus-oidc would attach them
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(cached.get())
                 .addAttribute(RoutingContext.class.getName(), ctx)
@@ -86,18 +93,5 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     private static String tenantOf(RoutingContext ctx) {
         Object tenant = ctx.get(OIDC_TENANT);
         return tenant == null ? "" : tenant.toString();
-    }
-
-    private Counter counter(boolean hit) {
-        Counter c = hit ? hits : misses;
-        if (c == null) {
-            c = registry.counter("m365.api.token.cache", "result", hit ? "hit" : "miss");
-            if (hit) {
-                hits = c;
-            } else {
-                misses = c;
-            }
-        }
-        return c;
     }
 }

@@ -4,9 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.SecurityIdentity;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
@@ -21,17 +21,17 @@ import java.util.Optional;
  * the issuer removes from its JWKS is still accepted for up to ttl.</li>
  * <li>At most {@code maxTokens} (least recently used go first); {@code ttl} zero: nothing is remembered.</li>
  * </ul>
- * The clock is the one quarkus-oidc checks {@code exp} against (the system clock; a unit test passes its own).
+ * The time is the one quarkus-oidc checks {@code exp} against (the system clock; a unit test passes its own).
  */
 public final class VerifiedTokens {
     /** A verified token's identity (without the request it was verified in) and when the token expires. */
     record Verified(SecurityIdentity identity, Instant expiresAt) {
     }
 
-    private final Clock clock;
+    private final InstantSource clock;
     private final Cache<String, Verified> cache;
 
-    public VerifiedTokens(Duration ttl, int maxTokens, Clock clock) {
+    public VerifiedTokens(Duration ttl, int maxTokens, InstantSource clock) {
         this.clock = clock;
         this.cache = ttl.isZero() || ttl.isNegative() || maxTokens <= 0 ? null : Caffeine.newBuilder()
                 .maximumSize(maxTokens).expireAfterWrite(ttl).executor(Runnable::run) // evictions in place, no pool

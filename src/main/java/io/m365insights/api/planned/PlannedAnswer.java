@@ -51,23 +51,23 @@ final class PlannedAnswer {
 
     /** The whole answer: {@code {"data":{field:{...}}}}. */
     <T> void rootObject(String field, T value, List<QueryPlan.Part<T>> parts) {
-        try {
-            json.writeStartObject();
-            json.writeObjectFieldStart("data");
-            object(field, true, value, parts);
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        root(() -> object(field, true, value, parts));
     }
 
     /** The whole answer: {@code {"data":{field:[...]}}}. */
     <T> void rootList(String field, List<T> values, List<QueryPlan.Part<T>> parts) {
+        root(() -> list(field, true, values, parts));
+    }
+
+    private interface Content {
+        void write() throws IOException;
+    }
+
+    private void root(Content field) {
         try {
             json.writeStartObject();
             json.writeObjectFieldStart("data");
-            list(field, true, values, parts);
+            field.write();
             json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {
