@@ -62,7 +62,7 @@ public class SyncApi {
     @Description("Whether a sync runs now, the latest runs and the latest successful one.")
     public @NonNull SyncStatus syncStatus() {
         var current = status.running().map(ApiMapper::run).orElse(null);
-        return new SyncStatus(current != null, current, status.last().map(ApiMapper::run).orElse(null),
+        return new SyncStatus(current != null || status.syncing(), current, status.last().map(ApiMapper::run).orElse(null),
                 status.lastSuccessful().map(ApiMapper::run).orElse(null),
                 status.recent(10).stream().map(ApiMapper::run).toList(), usageCoverage());
     }
@@ -86,7 +86,9 @@ public class SyncApi {
                         ? "A sync was already running; none was started" : "Started sync run " + started.runId().orElseThrow())
                 .withInput(Map.of("wait", input != null && Boolean.TRUE.equals(input.wait))));
         if (started.alreadyRunning()) {
-            return new SyncNowPayload(status.running().map(ApiMapper::run).orElse(null), true, List.of());
+            // the run in progress, or the latest one while its follow-ups still hold the lock
+            return new SyncNowPayload(status.running().or(status::last).map(ApiMapper::run).orElse(null), true,
+                    List.of());
         }
         if (input != null && Boolean.TRUE.equals(input.wait)) {
             started.completion().get(10, TimeUnit.MINUTES);

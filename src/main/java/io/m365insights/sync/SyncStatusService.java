@@ -35,6 +35,15 @@ public class SyncStatusService {
         return first("status = ?1 order by id desc", SyncRunStatus.RUNNING);
     }
 
+    /**
+     * Whether a sync is running now on any replica: a RUNNING run, or the sync lock held. A run holds the lock past
+     * its recorded finish while its follow-ups (reporting decisions, automation, metrics) run, and no other run can
+     * start until they end, so that time counts as running too.
+     */
+    public boolean syncing() {
+        return running().isPresent() || lockHeld();
+    }
+
     private boolean lockHeld() {
         try {
             return lock.isHeld();

@@ -1,6 +1,7 @@
 package io.m365insights.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.m365insights.testsupport.FollowUpGate;
 import io.m365insights.testsupport.GraphQL;
 import io.m365insights.testsupport.SimulatorClient;
 import io.m365insights.testsupport.Syncs;
@@ -46,10 +47,13 @@ class ReplicasTest {
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
 
+    @Inject
+    FollowUpGate followUps;
+
     @BeforeEach
     void reset() throws SQLException {
         simulator.reset();
-        // no run of an earlier test class still holds the lock (a run's follow-ups keep it after "running" ends)
+        // no run of an earlier test class still holds the lock
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
             java.util.Optional<Connection> free = lock.tryAcquire();
             free.ifPresent(lock::release);
@@ -81,6 +85,36 @@ class ReplicasTest {
             assertThat(status.get("running").asBoolean()).isTrue();
             assertThat(status.at("/currentRun/id").asLong()).isEqualTo(otherRun);
         } // the other replica stops: its session closes and PostgreSQL releases the lock
+    }
+
+    @Test
+    void aRunsFollowUpsCountAsRunningAndSyncNowStartsNothingUntilTheyEnd() throws Exception {
+        long runsBefore = runCount();
+        followUps.arm();
+        long run;
+        try {
+            JsonNode started = GraphQL.data(SYNC_NOW).get("syncNow");
+            assertThat(started.get("alreadyRunning").asBoolean()).isFalse();
+            run = started.at("/run/id").asLong();
+            assertThat(followUps.awaitReached()).as("the run reached its follow-ups").isTrue();
+
+            // its outcome is recorded, but it holds the lock until its follow-ups end
+            JsonNode status = status();
+            assertThat(status.at("/lastRun/id").asLong()).isEqualTo(run);
+            assertThat(status.at("/lastRun/status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(status.get("currentRun").isNull()).isTrue();
+            assertThat(status.get("running").asBoolean()).isTrue();
+            JsonNode refused = GraphQL.data(SYNC_NOW).get("syncNow");
+            assertThat(refused.get("alreadyRunning").asBoolean()).isTrue();
+            assertThat(refused.at("/run/id").asLong()).isEqualTo(run);
+            assertThat(runCount()).isEqualTo(runsBefore + 1);
+        } finally {
+            followUps.open();
+        }
+        await().atMost(Duration.ofMinutes(1)).until(() -> !status().get("running").asBoolean());
+        JsonNode next = Syncs.syncNow();
+        assertThat(next.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(next.get("id").asLong()).isGreaterThan(run);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 @Type("SyncStatus")
 @Description("Where the data comes from and how fresh it is.")
 public record SyncStatus(
-        @Description("A sync is running now (on any replica).") boolean running,
+        @Description("A sync is running now (on any replica), its follow-ups after the parts included: while true, syncNow starts nothing.") boolean running,
         @Description("The run in progress, if any.") SyncRun currentRun,
         @Description("The latest run, whatever its outcome.") SyncRun lastRun,
         @Description("The latest run in which every part succeeded: the data is at least this fresh.") SyncRun lastSuccessfulRun,
