@@ -86,9 +86,8 @@ public class SyncApi {
                         ? "A sync was already running; none was started" : "Started sync run " + started.runId().orElseThrow())
                 .withInput(Map.of("wait", input != null && Boolean.TRUE.equals(input.wait))));
         if (started.alreadyRunning()) {
-            // the run in progress, or the latest one while its follow-ups still hold the lock
-            return new SyncNowPayload(status.running().or(status::last).map(ApiMapper::run).orElse(null), true,
-                    List.of());
+            // none while a run is being recorded or its follow-ups still hold the lock
+            return new SyncNowPayload(status.running().map(ApiMapper::run).orElse(null), true, List.of());
         }
         if (input != null && Boolean.TRUE.equals(input.wait)) {
             started.completion().get(10, TimeUnit.MINUTES);
