@@ -4,6 +4,7 @@
 # DURATION seconds measured (wrk, CONCURRENCY connections, the same pinning as query.sh). For a change's effect while
 # working on it; the figures of RESULTS.md come from query.sh (ours, PostGraphile and pgbench side by side).
 #   JAR_A=.../quarkus-run.jar JAR_B=.../quarkus-run.jar bench/ab.sh users
+# OPTS_A / OPTS_B: JVM options of each side (the same jar twice with two settings, e.g. OPTS_B=-XX:TieredStopAtLevel=1).
 source "$(dirname "$0")/lib.sh"
 OP=${1:-users}
 DB=${DATASET_DB:-m365_bench_year}
@@ -26,7 +27,8 @@ load() { BODY_FILE=$WORK/body-ours-$OP.json TOKEN=$TOKEN pinned "$LOAD_CPU" wrk 
 for round in $(seq 1 "$ROUNDS"); do
     for build in A B; do
         jar=JAR_$build
-        APP_JAR=${!jar} app_start "$DB"
+        opts=OPTS_$build
+        APP_JAR=${!jar} APP_JVM_OPTS=${!opts:-} app_start "$DB"
         TOKEN=$(token)
         app_wait_ready >/dev/null
         load "$WARMUP" >/dev/null
@@ -35,5 +37,5 @@ for round in $(seq 1 "$ROUNDS"); do
     done
 done
 for build in A B; do
-    echo "build $build ($(eval echo \$JAR_$build)): median $(grep "build=$build " "$OUT" | sed 's/.*rps=//' | stats) req/s" | tee -a "$OUT"
+    echo "build $build ($(eval echo \$JAR_$build) $(eval echo \${OPTS_$build:-})): median $(grep "build=$build " "$OUT" | sed 's/.*rps=//' | stats) req/s" | tee -a "$OUT"
 done
