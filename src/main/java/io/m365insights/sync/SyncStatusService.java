@@ -36,12 +36,13 @@ public class SyncStatusService {
     }
 
     /**
-     * Whether a sync is running now on any replica: a RUNNING run, or the sync lock held. A run holds the lock past
-     * its recorded finish while its follow-ups (reporting decisions, automation, metrics) run, and no other run can
-     * start until they end, so that time counts as running too.
+     * Whether a sync is running now on any replica: the sync lock is held. A run holds it from before its RUNNING row
+     * is written until after its follow-ups (reporting decisions, automation, metrics) end, and no other run can start
+     * until then, so all of that counts as running ({@link #running()} already turned a RUNNING run without the lock
+     * into FAILED).
      */
     public boolean syncing() {
-        return running().isPresent() || lockHeld();
+        return lockHeld();
     }
 
     private boolean lockHeld() {
