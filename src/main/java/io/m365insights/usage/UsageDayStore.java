@@ -156,6 +156,10 @@ public class UsageDayStore {
                 + "on conflict (report_name) do nothing");
         Jdbc.execute(c, "create temp table usage_batch on commit drop as select i.id as identity_id, n.* from "
                 + "usage_batch_by_name n join usage_identity i on i.report_name = n.report_name");
+        // Indexed, so that no plan of the statements joining it can scan it once per ledger row: right after a first
+        // sync, usage_month's statistics may still say the month is empty, and the planner then picked a nested loop
+        // over the unindexed table for the update below (a refresh of 100,000 identities ran for minutes, not 0.3 s).
+        Jdbc.execute(c, "create unique index on usage_batch (identity_id)");
         Jdbc.execute(c, "analyze usage_batch");
         // the batch's days go from the rows of identities absent from them; the others are rewritten once, below
         Jdbc.execute(c, "update usage_month m set present = present & ~" + clear + ", "
