@@ -107,7 +107,7 @@ public class CopilotUsageSync extends ActivityPart {
                 LocalDate[] refresh = {null};
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 int rows;
-                try (CopyIn copy = CopyIn.into(c, "copilot_snapshot_row", "snapshot_id", "report_name", "concealed",
+                try (CopyIn copy = CopyIn.streaming(c, "copilot_snapshot_row", "snapshot_id", "report_name", "concealed",
                         "last_activity_date", COLUMNS[0], COLUMNS[1], COLUMNS[2], COLUMNS[3], COLUMNS[4], COLUMNS[5],
                         COLUMNS[6], COLUMNS[7])) {
                     rows = ReportRows.parse(csv, List.of("User Principal Name", "Last Activity Date"), row -> {

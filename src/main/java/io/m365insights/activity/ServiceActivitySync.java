@@ -112,7 +112,7 @@ public class ServiceActivitySync extends ActivityPart {
             int[] concealed = {0};
             LocalDate[] refresh = {null};
             int rows;
-            try (CopyIn copy = CopyIn.into(c, "staged_service_activity", "report_name", "concealed", "service",
+            try (CopyIn copy = CopyIn.streaming(c, "staged_service_activity", "report_name", "concealed", "service",
                     "has_license", "last_activity_date", "license_assign_date", "deleted")) {
                 rows = ReportRows.parse(csv, REQUIRED, row -> {
                     ReportRows.Name name = ReportRows.Name.of(row.text("User Principal Name"));

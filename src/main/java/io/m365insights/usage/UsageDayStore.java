@@ -92,7 +92,7 @@ public class UsageDayStore {
         int[] concealed = {0};
         LocalDate[] refresh = {null};
         int rows;
-        try (CopyIn copy = CopyIn.into(c, "staged_usage_row", "report_name", "concealed", "flags",
+        try (CopyIn copy = CopyIn.streaming(c, "staged_usage_row", "report_name", "concealed", "flags",
                 "last_activity_date", "last_activation_date")) {
             rows = UsageReportParser.parse(csv, row -> {
                 // each unattributed row is its own identity: "(Unknown)#1", "(Unknown)#2", ... in file order
