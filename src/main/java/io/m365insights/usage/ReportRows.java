@@ -38,43 +38,83 @@ public final class ReportRows {
     /** One line, read by column name. */
     public static final class Row {
         private final CSVRecord record;
-        private final Map<String, Integer> columns;
+        private final Columns file;
 
-        Row(CSVRecord record, Map<String, Integer> columns) {
+        Row(CSVRecord record, Columns file) {
             this.record = record;
-            this.columns = columns;
+            this.file = file;
         }
 
         public boolean has(String header) {
-            return column(header) != null;
+            return file.index(header) >= 0;
+        }
+
+        /**
+         * The position of the first of {@code headers} present in this file, -1 when none is: the same for every row of
+         * a file, so a parser reading many rows can look it up once and read the row with {@link #text(int)}.
+         */
+        public int index(String... headers) {
+            for (String h : headers) {
+                int i = file.index(h);
+                if (i >= 0) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** The value of the first of {@code headers} present (Microsoft renames columns), "" when none is. */
         public String text(String... headers) {
-            for (String h : headers) {
-                Integer i = column(h);
-                if (i != null) {
-                    return record.get(i).trim();
-                }
-            }
-            return "";
+            return text(index(headers));
+        }
+
+        /** The value at a position from {@link #index}, "" for -1. */
+        public String text(int index) {
+            return index < 0 ? "" : record.get(index).trim();
         }
 
         public LocalDate date(String... headers) {
-            String v = text(headers);
+            return date(index(headers));
+        }
+
+        /** The date at a position from {@link #index}, null when empty or for -1. */
+        public LocalDate date(int index) {
+            String v = text(index);
             if (v.isEmpty()) {
                 return null;
             }
-            try {
-                return LocalDate.parse(v);
-            } catch (DateTimeParseException e) {
-                throw new ReportFormatException("line " + record.getRecordNumber() + ": '" + v + "' is not a date");
+            LocalDate d = file.dates.get(v); // a report holds few distinct dates: each is parsed once a file
+            if (d == null) {
+                try {
+                    d = LocalDate.parse(v);
+                } catch (DateTimeParseException e) {
+                    throw new ReportFormatException("line " + record.getRecordNumber() + ": '" + v + "' is not a date");
+                }
+                if (file.dates.size() < Columns.MAX_DATES) {
+                    file.dates.put(v, d);
+                }
             }
+            return d;
         }
 
         /** True/False or Yes/No (the spelling of each report is unverified); empty is {@code absent}. */
         public boolean flag(boolean absent, String... headers) {
-            String v = text(headers);
+            return flag(index(headers), absent, headers.length == 0 ? "" : headers[0]);
+        }
+
+        /** The flag at a position from {@link #index} ({@code header} names it in an error); -1 is {@code absent}. */
+        public boolean flag(int index, boolean absent, String header) {
+            if (index < 0) {
+                return absent;
+            }
+            String raw = record.get(index);
+            if (raw.equals("No")) { // the spellings the reports use, before the general comparison
+                return false;
+            }
+            if (raw.equals("Yes")) {
+                return true;
+            }
+            String v = raw.trim();
             if (v.isEmpty()) {
                 return absent;
             }
@@ -85,16 +125,30 @@ public final class ReportRows {
                 return false;
             }
             throw new ReportFormatException("line " + record.getRecordNumber() + ": unexpected value '" + v
-                    + "' in column '" + headers[0] + "'");
+                    + "' in column '" + header + "'");
         }
 
         public long line() {
             return record.getRecordNumber();
         }
+    }
 
-        private Integer column(String header) {
-            Integer i = columns.get(header); // the header as Microsoft spells it: no key to build per row
-            return i != null ? i : columns.get(key(header));
+    /** What every row of one file shares: the header's positions, and the dates parsed so far. */
+    static final class Columns {
+        static final int MAX_DATES = 4096;
+        private final Map<String, Integer> positions;
+        private final Map<String, LocalDate> dates = new HashMap<>();
+
+        Columns(Map<String, Integer> positions) {
+            this.positions = positions;
+        }
+
+        int index(String header) {
+            Integer i = positions.get(header); // the header as Microsoft spells it: no key to build per row
+            if (i == null) {
+                i = positions.get(key(header));
+            }
+            return i == null ? -1 : i;
         }
     }
 
@@ -107,7 +161,7 @@ public final class ReportRows {
         }
 
         public static boolean isConcealed(String raw) {
-            return TOKEN.matcher(raw).matches();
+            return raw.length() == 32 && TOKEN.matcher(raw).matches();
         }
 
         public boolean unknown() {
@@ -140,6 +194,7 @@ public final class ReportRows {
                     throw new ReportFormatException("the column '" + h + "' is missing");
                 }
             }
+            Columns file = new Columns(columns);
             int rows = 0;
             Iterator<CSVRecord> it = csv.iterator();
             while (hasNext(it)) {
@@ -148,7 +203,7 @@ public final class ReportRows {
                     throw new ReportFormatException("line " + r.getRecordNumber() + " has " + r.size()
                             + " fields where the header has " + headers.size() + " (truncated file?)");
                 }
-                sink.accept(new Row(r, columns));
+                sink.accept(new Row(r, file));
                 rows++;
             }
             return rows;

@@ -16,6 +16,7 @@ public final class UsageReportParser {
     static final String LAST_ACTIVATION = "Last Activation Date";
     static final String REFRESH = "Report Refresh Date";
     private static final List<String> REQUIRED = required();
+    private static final int FLAGS = 4; // the first flag's place among a file's column positions
 
     private UsageReportParser() {
     }
@@ -32,21 +33,39 @@ public final class UsageReportParser {
 
     /** Parses the whole report, handing each row to {@code sink}; returns the number of rows. */
     public static int parse(InputStream in, RowSink sink) {
-        return ReportRows.parse(in, REQUIRED, row -> {
-            String upn = row.text(UPN);
-            if (upn.isEmpty()) {
-                throw new ReportFormatException("line " + row.line() + " has no " + UPN);
-            }
-            long flags = 0;
-            for (UsageFlags.Flag f : UsageFlags.ALL) {
-                // Yes/No (True/False seen in other reports; the exact spelling for this report is unverified)
-                if (row.flag(false, f.header())) {
-                    flags |= 1L << f.bit();
+        List<UsageFlags.Flag> all = UsageFlags.ALL;
+        return ReportRows.parse(in, REQUIRED, new ReportRows.RowSink() {
+            /** The columns' positions in this file, looked up on its first row: the UPN, the dates, then the flags. */
+            private int[] columns;
+
+            @Override
+            public void accept(ReportRows.Row row) throws Exception {
+                if (columns == null) {
+                    columns = new int[FLAGS + all.size()];
+                    columns[0] = row.index(UPN);
+                    columns[1] = row.index(LAST_ACTIVITY);
+                    columns[2] = row.index(LAST_ACTIVATION);
+                    columns[3] = row.index(REFRESH);
+                    for (int i = 0; i < all.size(); i++) {
+                        columns[FLAGS + i] = row.index(all.get(i).header());
+                    }
                 }
+                String upn = row.text(columns[0]);
+                if (upn.isEmpty()) {
+                    throw new ReportFormatException("line " + row.line() + " has no " + UPN);
+                }
+                long flags = 0;
+                for (int i = 0; i < all.size(); i++) {
+                    // Yes/No (True/False seen in other reports; the exact spelling for this report is unverified)
+                    UsageFlags.Flag f = all.get(i);
+                    if (row.flag(columns[FLAGS + i], false, f.header())) {
+                        flags |= 1L << f.bit();
+                    }
+                }
+                ReportRows.Name name = ReportRows.Name.of(upn);
+                sink.accept(new Row(name.value(), name.concealed(), flags, row.date(columns[1]),
+                        row.date(columns[2]), row.date(columns[3])));
             }
-            ReportRows.Name name = ReportRows.Name.of(upn);
-            sink.accept(new Row(name.value(), name.concealed(), flags, row.date(LAST_ACTIVITY),
-                    row.date(LAST_ACTIVATION), row.date(REFRESH)));
         });
     }
 
