@@ -2,8 +2,6 @@ package io.m365insights.msgraph;
 
 import com.microsoft.graph.models.AdminReportSettings;
 import com.microsoft.graph.models.AssignedLicense;
-import com.microsoft.graph.models.DirectoryObject;
-import com.microsoft.graph.models.DirectoryObjectCollectionResponse;
 import com.microsoft.graph.models.Group;
 import com.microsoft.graph.models.GroupCollectionResponse;
 import com.microsoft.graph.models.LicenseAssignmentState;
@@ -42,19 +40,24 @@ public class SdkMsGraphClient implements MsGraphClient {
         this.userCalls = new MsGraphUserCalls(graph, requests, clock);
     }
 
+    /** Pages read as JSON ({@link MsGraphJsonPages}): the SDK builds and sends each request, its models are skipped. */
     @Override
     public void listUsers(Consumer<List<MsGraphUser>> page) {
-        UserCollectionResponse response = requests.execute("list users", () -> graph.users().get(rc -> {
-            rc.queryParameters.select = USER_FIELDS.toArray(String[]::new);
-            rc.queryParameters.top = USERS_PAGE_SIZE;
-        }));
+        MsGraphJsonPages.Page response = requests.execute("list users", () -> MsGraphJsonPages.get(
+                graph.getRequestAdapter(), graph.users().toGetRequestInformation(rc -> {
+                    rc.queryParameters.select = USER_FIELDS.toArray(String[]::new);
+                    rc.queryParameters.top = USERS_PAGE_SIZE;
+                })));
         while (true) {
-            page.accept(toUsers(response));
-            String next = response == null ? null : response.getOdataNextLink();
+            List<MsGraphUser> users = new ArrayList<>(response.items().size());
+            response.items().forEach(u -> users.add(MsGraphJsonPages.user(u)));
+            page.accept(users);
+            String next = response.nextLink();
             if (next == null) {
                 return;
             }
-            response = requests.execute("list users (next page)", () -> graph.users().withUrl(next).get());
+            response = requests.execute("list users (next page)", () -> MsGraphJsonPages.get(graph.getRequestAdapter(),
+                    graph.users().withUrl(next).toGetRequestInformation()));
         }
     }
 
@@ -108,31 +111,31 @@ public class SdkMsGraphClient implements MsGraphClient {
         return out;
     }
 
+    /** Pages read as JSON ({@link MsGraphJsonPages}), as the users are. */
     @Override
     public List<UUID> listGroupMembers(UUID groupId) {
         List<UUID> out = new ArrayList<>();
         String id = groupId.toString();
-        DirectoryObjectCollectionResponse page = requests.execute("list group members",
-                () -> graph.groups().byGroupId(id).members().get(rc -> {
+        MsGraphJsonPages.Page page = requests.execute("list group members", () -> MsGraphJsonPages.get(
+                graph.getRequestAdapter(), graph.groups().byGroupId(id).members().toGetRequestInformation(rc -> {
                     rc.queryParameters.select = new String[]{"id"};
                     rc.queryParameters.top = USERS_PAGE_SIZE;
-                }));
-        while (page != null) {
-            if (page.getValue() != null) {
-                for (DirectoryObject o : page.getValue()) {
-                    // nested groups and devices inherit no license: only users count
-                    boolean user = o instanceof User || o.getOdataType() == null
-                            || o.getOdataType().equals("#microsoft.graph.user");
-                    if (user && o.getId() != null) {
-                        out.add(UUID.fromString(o.getId()));
-                    }
+                })));
+        while (true) {
+            for (var member : page.items()) {
+                UUID user = MsGraphJsonPages.userMemberId(member); // nested groups and devices inherit no license
+                if (user != null) {
+                    out.add(user);
                 }
             }
-            String next = page.getOdataNextLink();
-            page = next == null ? null : requests.execute("list group members (next page)",
-                    () -> graph.groups().byGroupId(id).members().withUrl(next).get());
+            String next = page.nextLink();
+            if (next == null) {
+                return out;
+            }
+            page = requests.execute("list group members (next page)", () -> MsGraphJsonPages.get(
+                    graph.getRequestAdapter(), graph.groups().byGroupId(id).members().withUrl(next)
+                            .toGetRequestInformation()));
         }
-        return out;
     }
 
     private static MsGraphLicensingGroup toGroup(Group g) {
@@ -283,17 +286,6 @@ public class SdkMsGraphClient implements MsGraphClient {
         return userCalls.create(user);
     }
 
-    private static List<MsGraphUser> toUsers(UserCollectionResponse response) {
-        if (response == null || response.getValue() == null) {
-            return List.of();
-        }
-        List<MsGraphUser> users = new ArrayList<>(response.getValue().size());
-        for (User u : response.getValue()) {
-            users.add(toUser(u));
-        }
-        return users;
-    }
-
     /** A Graph user as we store it (also used by {@link MsGraphUserCalls}). */
     static MsGraphUser toUser(User u) {
         List<MsGraphUser.LicenseState> states = new ArrayList<>();
@@ -324,11 +316,11 @@ public class SdkMsGraphClient implements MsGraphClient {
     }
 
     /** Graph sends null on success; some tenants send "None". Both mean no error. */
-    private static String errorOrNull(String error) {
+    static String errorOrNull(String error) {
         return error == null || error.isBlank() || "None".equalsIgnoreCase(error) ? null : error;
     }
 
-    private static UUID uuidOrNull(String s) {
+    static UUID uuidOrNull(String s) {
         return s == null || s.isBlank() ? null : UUID.fromString(s);
     }
 
