@@ -188,9 +188,11 @@ public class UsageDayStore {
         }
         periodCounts(c, Granularity.MONTH, month);
         java.util.Map<LocalDate, Integer> unmatched = new java.util.HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select report_date, count(*) from usage_batch_name s "
-                + "where not s.concealed and not exists (select 1 from directory_user d where d.sort_upn = s.report_name) "
-                + "group by report_date")) {
+        // the names without a directory user, looked up once per name (not once per name and day), then their rows
+        try (PreparedStatement ps = c.prepareStatement("select s.report_date, count(*) from usage_batch_name s join "
+                + "(select n.report_name from usage_batch_by_name n where not n.concealed and not exists "
+                + "(select 1 from directory_user d where d.sort_upn = n.report_name)) u on u.report_name = s.report_name "
+                + "where not s.concealed group by s.report_date")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     unmatched.put(rs.getDate(1).toLocalDate(), rs.getInt(2));

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class UsageBatchTest {
     private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2); // a week within March
+    /** A directory user for ada (her report name matches her UPN in lower case): her rows are not unmatched. */
+    private static final String ADA = "7d6c4f0e-3b1a-4e8e-9a51-0c2d1e5f4a11";
 
     @Inject
     TestDatabase db;
@@ -45,6 +47,8 @@ class UsageBatchTest {
         // AFTER triggers: an upsert that updates fires the update trigger only, one that inserts the insert trigger only
         db.execute("create trigger test_ledger_write after insert or update on usage_month for each row "
                 + "execute function test_log_ledger_write()");
+        db.execute("insert into directory_user (id, user_principal_name, account_enabled) values ('" + ADA
+                + "', 'Ada@Contoso.com', true)");
     }
 
     @AfterEach
@@ -53,6 +57,7 @@ class UsageBatchTest {
         db.execute("drop function test_log_ledger_write()");
         db.execute("drop table test_ledger_write");
         db.clearUsage();
+        db.execute("delete from directory_user where id = '" + ADA + "'");
     }
 
     @Test
@@ -88,7 +93,8 @@ class UsageBatchTest {
                 .containsExactly("MONTH 2026-03-01 4", "WEEK " + MONDAY + " 4");
         assertThat(db.rows("select report_date || ' ' || row_count || ' ' || unmatched_rows from usage_report_day "
                 + "order by report_date"))
-                .containsExactly(day(0) + " 2 2", day(1) + " 1 1", day(2) + " 1 1", day(3) + " 2 2");
+                // unmatched: every row but ada's (she has a directory user)
+                .containsExactly(day(0) + " 2 1", day(1) + " 1 0", day(2) + " 1 1", day(3) + " 2 1");
     }
 
     private static LocalDate day(int i) {
