@@ -6,6 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -302,14 +306,29 @@ public class UsageQueries {
         return out;
     }
 
-    /** The rows of a query, each as its column values. */
+    /**
+     * The rows of a query, each as its column values; a {@code date} column as a LocalDate (read as such: the driver's
+     * java.sql.Date goes through a Calendar per value, a tenth of a cached usage series' time: bench/RESULTS.md).
+     */
     private List<Object[]> rows(String sql, Object... params) {
-        return Jdbc.withConnection(dataSource, "read the usage data", c -> Jdbc.query(c, sql, rs -> {
-            Object[] row = new Object[rs.getMetaData().getColumnCount()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = rs.getObject(i + 1);
+        return Jdbc.withConnection(dataSource, "read the usage data", c -> Jdbc.query(c, sql, new Jdbc.Row<>() {
+            private boolean[] dates; // per column, from the result's metadata (the first row)
+
+            @Override
+            public Object[] read(ResultSet rs) throws SQLException {
+                if (dates == null) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    dates = new boolean[meta.getColumnCount()];
+                    for (int i = 0; i < dates.length; i++) {
+                        dates[i] = meta.getColumnType(i + 1) == Types.DATE;
+                    }
+                }
+                Object[] row = new Object[dates.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = dates[i] ? rs.getObject(i + 1, LocalDate.class) : rs.getObject(i + 1);
+                }
+                return row;
             }
-            return row;
         }, params));
     }
 

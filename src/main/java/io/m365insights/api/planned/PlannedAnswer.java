@@ -133,7 +133,11 @@ final class PlannedAnswer {
         }
     }
 
-    private static String text(String name, Object value) {
+    /** The last date written and its text: a series writes each period's date once per point, one after another. */
+    private LocalDate lastDate;
+    private String lastDateText;
+
+    private String text(String name, Object value) {
         if (value instanceof String s) {
             if (!PlannedJson.sameAsEngine(s)) {
                 throw new Unplanned(name + ": a control character the engine escapes in lower-case hex");
@@ -142,7 +146,11 @@ final class PlannedAnswer {
         } else if (value instanceof Enum<?> e) {
             return e.name();
         } else if (value instanceof LocalDate d) {
-            return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
+            if (!d.equals(lastDate)) { // toString is ISO_LOCAL_DATE (yyyy-MM-dd, a sign beyond 4 digits), faster
+                lastDate = d;
+                lastDateText = d.toString();
+            }
+            return lastDateText;
         } else if (value instanceof OffsetDateTime t) {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
         }

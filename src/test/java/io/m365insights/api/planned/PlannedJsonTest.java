@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,5 +53,29 @@ class PlannedJsonTest {
         assertThat(PlannedJson.sameAsEngine(value)).isTrue();
         assertThat(jackson.toString(StandardCharsets.UTF_8)).isEqualTo(parsson.toString());
         assertThat(jackson.toByteArray()).isEqualTo(parsson.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void datesAreWrittenInIsoFormatWhateverTheirOrder() throws Exception {
+        // the same date again (a series' period on each of its points), another, the first again; years past 9999 and
+        // before 1000 (signed and padded as ISO_LOCAL_DATE pads them)
+        List<LocalDate> dates = List.of(LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 7), LocalDate.of(2026, 11, 30),
+                LocalDate.of(2026, 12, 7), LocalDate.of(10000, 1, 1), LocalDate.of(999, 2, 3), LocalDate.of(-5, 6, 7),
+                LocalDate.of(1, 1, 1));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = PlannedJson.generator(out)) {
+            PlannedAnswer answer = new PlannedAnswer(g, null);
+            g.writeStartObject();
+            for (int i = 0; i < dates.size(); i++) {
+                answer.scalar("d" + i, true, dates.get(i));
+            }
+            g.writeEndObject();
+        }
+        StringBuilder expected = new StringBuilder("{");
+        for (int i = 0; i < dates.size(); i++) {
+            expected.append(i == 0 ? "" : ",").append("\"d").append(i).append("\":\"")
+                    .append(DateTimeFormatter.ISO_LOCAL_DATE.format(dates.get(i))).append('"');
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.append('}').toString());
     }
 }
