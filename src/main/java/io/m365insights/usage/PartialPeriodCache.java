@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,25 +19,29 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class PartialPeriodCache {
-    /** A cut period's counts, asked for these (app, platform) combinations, at one data version. */
-    record Key(String dataVersion, LocalDate periodStart, LocalDate from, LocalDate to, List<UsageCounting.Combo> combos) {
+    /**
+     * A cut period's counts, asked for these (app, platform) combinations ({@link UsageCounting.Combo#mask}), at one
+     * data version.
+     */
+    record Key(String dataVersion, LocalDate periodStart, LocalDate from, LocalDate to, long combos) {
     }
 
     private final int capacity;
-    private final Map<Key, Map<UsageCounting.Combo, Integer>> entries;
+    private final Map<Key, int[]> entries;
 
     @Inject
     public PartialPeriodCache(M365Config config) {
         this.capacity = Math.max(0, config.usage().queryCacheSize());
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Map<UsageCounting.Combo, Integer>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, int[]> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    Optional<Map<UsageCounting.Combo, Integer>> get(Key key) {
+    /** The counts stored under {@code key}, indexed by {@link UsageCounting.Combo#index()}; not to be changed. */
+    Optional<int[]> get(Key key) {
         if (capacity == 0) {
             return Optional.empty();
         }
@@ -47,12 +50,12 @@ public class PartialPeriodCache {
         }
     }
 
-    void put(Key key, Map<UsageCounting.Combo, Integer> counts) {
+    void put(Key key, int[] counts) {
         if (capacity == 0) {
             return;
         }
         synchronized (entries) {
-            entries.put(key, Map.copyOf(counts));
+            entries.put(key, counts.clone());
         }
     }
 }

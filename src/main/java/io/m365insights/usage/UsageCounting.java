@@ -24,9 +24,39 @@ final class UsageCounting {
             return UsageCounting.platformName(platform);
         }
 
-        /** The combo a stored row names (columns app and platform of usage_daily and usage_period). */
-        static Combo of(String app, String platform) {
-            return new Combo(UsageApp.valueOf(app), ANY_PLATFORM.equals(platform) ? null : Platform.valueOf(platform));
+        /** This combo's place in a period's counts (an array of {@link #COMBOS}): each combo has its own. */
+        int index() {
+            return app.ordinal() * PLATFORM_SLOTS + (platform == null ? PLATFORM_SLOTS - 1 : platform.ordinal());
+        }
+
+        /** The place of the combo a stored row names (columns app and platform of usage_daily and usage_period). */
+        static int index(String app, String platform) {
+            return UsageApp.valueOf(app).ordinal() * PLATFORM_SLOTS
+                    + (ANY_PLATFORM.equals(platform) ? PLATFORM_SLOTS - 1 : Platform.valueOf(platform).ordinal());
+        }
+
+        /** A set of combos as one bit per {@link #index()}. */
+        static long mask(List<Combo> combos) {
+            long mask = 0;
+            for (Combo c : combos) {
+                mask |= 1L << c.index();
+            }
+            return mask;
+        }
+    }
+
+    /** Each platform and "any platform". */
+    private static final int PLATFORM_SLOTS = Platform.values().length + 1;
+
+    /** The size of a period's counts: one per (app, platform or any platform). */
+    static final int COMBOS = UsageApp.values().length * PLATFORM_SLOTS;
+
+    /** The counts of a period without any: never written to. */
+    static final int[] NO_COUNTS = new int[COMBOS];
+
+    static {
+        if (COMBOS > Long.SIZE) {
+            throw new IllegalStateException("more (app, platform) combinations than Combo.mask holds: " + COMBOS);
         }
     }
 

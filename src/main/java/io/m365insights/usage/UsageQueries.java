@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -61,31 +60,48 @@ public class UsageQueries {
         }
         String version = stored.version();
         List<Platform> plats = platforms == null ? java.util.Collections.singletonList(null) : platforms;
-        Map<LocalDate, Map<UsageCounting.Combo, Integer>> counts = g == Granularity.DAY
-                ? daily(from, to, apps, plats) : periods(from, to, g, days, apps, plats, version);
-        TreeMap<LocalDate, Boolean> periods = new TreeMap<>();
-        days.forEach(d -> periods.put(g.periodStart(d), true));
-        List<Point> points = new ArrayList<>();
-        for (LocalDate start : periods.keySet()) {
-            Map<UsageCounting.Combo, Integer> c = counts.getOrDefault(start, Map.of());
-            for (UsageApp app : apps) {
-                for (Platform p : plats) {
-                    points.add(new Point(start, app, p, c.getOrDefault(new UsageCounting.Combo(app, p), 0)));
-                }
+        List<LocalDate> starts = periodStarts(days, g);
+        Map<LocalDate, int[]> counts = g == Granularity.DAY
+                ? daily(from, to, apps, plats) : periods(from, to, g, starts, apps, plats, version);
+        List<UsageCounting.Combo> combos = combos(apps, plats);
+        List<Point> points = new ArrayList<>(starts.size() * combos.size());
+        for (LocalDate start : starts) {
+            int[] c = counts.getOrDefault(start, UsageCounting.NO_COUNTS);
+            for (UsageCounting.Combo combo : combos) {
+                points.add(new Point(start, combo.app(), combo.platform(), c[combo.index()]));
             }
         }
         return points;
     }
 
-    private Map<LocalDate, Map<UsageCounting.Combo, Integer>> daily(LocalDate from, LocalDate to, List<UsageApp> apps,
-                                                       List<Platform> platforms) {
-        Map<LocalDate, Map<UsageCounting.Combo, Integer>> out = new HashMap<>();
+    /** The starts of the periods of these days (ascending), ascending and distinct. */
+    private static List<LocalDate> periodStarts(List<LocalDate> days, Granularity g) {
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate d : days) {
+            LocalDate start = g.periodStart(d);
+            if (starts.isEmpty() || !starts.get(starts.size() - 1).equals(start)) {
+                starts.add(start);
+            }
+        }
+        return starts;
+    }
+
+    /** Each app with each platform, in the series' order (apps first). */
+    private static List<UsageCounting.Combo> combos(List<UsageApp> apps, List<Platform> platforms) {
+        List<UsageCounting.Combo> combos = new ArrayList<>(apps.size() * platforms.size());
+        apps.forEach(a -> platforms.forEach(p -> combos.add(new UsageCounting.Combo(a, p))));
+        return combos;
+    }
+
+    /** Counts per day, each indexed by {@link UsageCounting.Combo#index()} (0 where no row names the combo). */
+    private Map<LocalDate, int[]> daily(LocalDate from, LocalDate to, List<UsageApp> apps, List<Platform> platforms) {
+        Map<LocalDate, int[]> out = new HashMap<>();
         for (Object[] r : rows("select report_date, app, platform, active_users from usage_daily "
                 + "where report_date between ? and ? and app = any (?) and platform = any (?)", from, to,
                 apps.stream().map(Enum::name).toArray(String[]::new),
                 platforms.stream().map(UsageCounting::platformName).toArray(String[]::new))) {
-            out.computeIfAbsent(date(r[0]), k -> new HashMap<>())
-                    .put(UsageCounting.Combo.of((String) r[1], (String) r[2]), ((Number) r[3]).intValue());
+            out.computeIfAbsent(date(r[0]), k -> new int[UsageCounting.COMBOS])[UsageCounting.Combo.index((String) r[1],
+                    (String) r[2])] = ((Number) r[3]).intValue();
         }
         return out;
     }
@@ -93,14 +109,14 @@ public class UsageQueries {
     /**
      * WEEK and MONTH. A period the range covers whole is read from the pre-aggregates (usage_period, filled when its
      * days were stored); a period cut by {@code from} or {@code to} is counted from the ledger over its days within
-     * the range. At most two statements, whatever the range.
+     * the range. At most two statements, whatever the range. Counts per period start, indexed by
+     * {@link UsageCounting.Combo#index()}.
      */
-    private Map<LocalDate, Map<UsageCounting.Combo, Integer>> periods(LocalDate from, LocalDate to, Granularity g,
-                                                         List<LocalDate> days, List<UsageApp> apps,
-                                                         List<Platform> platforms, String version) {
+    private Map<LocalDate, int[]> periods(LocalDate from, LocalDate to, Granularity g, List<LocalDate> starts,
+                                          List<UsageApp> apps, List<Platform> platforms, String version) {
         List<LocalDate> whole = new ArrayList<>();
         List<UsageCounting.Span> partial = new ArrayList<>();
-        for (LocalDate start : new java.util.TreeSet<>(days.stream().map(g::periodStart).toList())) {
+        for (LocalDate start : starts) {
             LocalDate end = g.periodEnd(start);
             if (!start.isBefore(from) && !end.isAfter(to)) {
                 whole.add(start);
@@ -108,35 +124,35 @@ public class UsageQueries {
                 partial.add(new UsageCounting.Span(start, start.isBefore(from) ? from : start, end.isAfter(to) ? to : end));
             }
         }
-        Map<LocalDate, Map<UsageCounting.Combo, Integer>> out = new HashMap<>();
+        Map<LocalDate, int[]> out = new HashMap<>();
         if (!whole.isEmpty()) {
             for (Object[] r : rows("select period_start, app, platform, active_users from usage_period "
                     + "where granularity = ? and period_start = any (?) and app = any (?) and platform = any (?)",
                     g.name(), whole.toArray(LocalDate[]::new), apps.stream().map(Enum::name).toArray(String[]::new),
                     platforms.stream().map(UsageCounting::platformName).toArray(String[]::new))) {
-                out.computeIfAbsent(date(r[0]), k -> new HashMap<>())
-                        .put(UsageCounting.Combo.of((String) r[1], (String) r[2]), ((Number) r[3]).intValue());
+                out.computeIfAbsent(date(r[0]), k -> new int[UsageCounting.COMBOS])[UsageCounting.Combo.index(
+                        (String) r[1], (String) r[2])] = ((Number) r[3]).intValue();
             }
         }
         if (!partial.isEmpty()) {
-            List<UsageCounting.Combo> combos = new ArrayList<>();
-            apps.forEach(a -> platforms.forEach(p -> combos.add(new UsageCounting.Combo(a, p))));
+            List<UsageCounting.Combo> combos = combos(apps, platforms);
+            long asked = UsageCounting.Combo.mask(combos);
             List<UsageCounting.Span> toCount = new ArrayList<>();
             for (UsageCounting.Span span : partial) {
-                cache.get(cacheKey(version, span, combos)).ifPresentOrElse(c -> out.put(span.periodStart(), c),
+                cache.get(cacheKey(version, span, asked)).ifPresentOrElse(c -> out.put(span.periodStart(), c),
                         () -> toCount.add(span));
             }
             if (!toCount.isEmpty()) {
                 for (Object[] r : rows(UsageCounting.sql(toCount, combos))) {
-                    Map<UsageCounting.Combo, Integer> c = new HashMap<>();
+                    int[] c = new int[UsageCounting.COMBOS];
                     for (int i = 0; i < combos.size(); i++) {
-                        c.put(combos.get(i), ((Number) r[i + 1]).intValue());
+                        c[combos.get(i).index()] = ((Number) r[i + 1]).intValue();
                     }
                     out.put(date(r[0]), c);
                 }
                 // a span with no active identity gives no row: cached as no counts
-                toCount.forEach(span -> cache.put(cacheKey(version, span, combos),
-                        out.getOrDefault(span.periodStart(), Map.of())));
+                toCount.forEach(span -> cache.put(cacheKey(version, span, asked),
+                        out.getOrDefault(span.periodStart(), UsageCounting.NO_COUNTS)));
             }
         }
         return out;
@@ -145,9 +161,8 @@ public class UsageQueries {
     /** usage_state key of the usage data's version, changed in every transaction that changes the ledger. */
     static final String DATA_VERSION = "dataVersion";
 
-    private static PartialPeriodCache.Key cacheKey(String version, UsageCounting.Span span,
-                                                   List<UsageCounting.Combo> combos) {
-        return new PartialPeriodCache.Key(version, span.periodStart(), span.from(), span.to(), List.copyOf(combos));
+    private static PartialPeriodCache.Key cacheKey(String version, UsageCounting.Span span, long combos) {
+        return new PartialPeriodCache.Key(version, span.periodStart(), span.from(), span.to(), combos);
     }
 
     /** What the ledger holds, for syncStatus. */

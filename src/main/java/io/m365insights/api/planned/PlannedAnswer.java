@@ -4,6 +4,7 @@ import io.m365insights.api.model.LicenseAssignment;
 import io.m365insights.api.model.User;
 import io.m365insights.api.model.UserConnection;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -124,13 +126,29 @@ final class PlannedAnswer {
                 json.writeString(text(name, item));
             }
             json.writeEndArray();
-        } else if (value instanceof Boolean b) {
-            json.writeBooleanField(name, b);
-        } else if (value instanceof Integer i) {
-            json.writeNumberField(name, i);
         } else {
-            json.writeStringField(name, text(name, value));
+            json.writeFieldName(name(name));
+            if (value instanceof Boolean b) {
+                json.writeBoolean(b);
+            } else if (value instanceof Integer i) {
+                json.writeNumber(i);
+            } else if (value instanceof Enum<?> e) {
+                json.writeString(ENUM_VALUES.computeIfAbsent(e, v -> new SerializedString(v.name())));
+            } else {
+                json.writeString(text(name, value));
+            }
         }
+    }
+
+    /**
+     * Field names and enum values, each encoded once (Jackson keeps a SerializedString's quoted UTF-8 bytes): the
+     * names are the schema's (a plan is made only of fields the schema has), the values its enums' constants.
+     */
+    private static final Map<String, SerializedString> NAMES = new ConcurrentHashMap<>();
+    private static final Map<Enum<?>, SerializedString> ENUM_VALUES = new ConcurrentHashMap<>();
+
+    private static SerializedString name(String name) {
+        return NAMES.computeIfAbsent(name, SerializedString::new);
     }
 
     /** The last date written and its text: a series writes each period's date once per point, one after another. */
