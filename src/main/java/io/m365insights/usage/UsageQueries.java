@@ -5,7 +5,6 @@ import io.m365insights.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -323,7 +322,7 @@ public class UsageQueries {
 
     /**
      * The rows of a query, each as its column values; a {@code date} column as a LocalDate (read as such: the driver's
-     * java.sql.Date goes through a Calendar per value, a tenth of a cached usage series' time: bench/RESULTS.md).
+     * java.sql.Date goes through a Calendar per value: a tenth of a cached usage series' worker time, bench/RESULTS.md).
      */
     private List<Object[]> rows(String sql, Object... params) {
         return Jdbc.withConnection(dataSource, "read the usage data", c -> Jdbc.query(c, sql, new Jdbc.Row<>() {
@@ -347,13 +346,8 @@ public class UsageQueries {
         }, params));
     }
 
+    /** A {@code date} column's value ({@link #rows} reads them as LocalDate), or null. */
     private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        return ((Date) o).toLocalDate();
+        return (LocalDate) o;
     }
 }
