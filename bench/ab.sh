@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two builds of our app compared on one operation, interleaved (A B A B ...) so that a drift of the machine's speed
-# during the comparison falls on both: ROUNDS rounds, each a fresh start of each jar, WARMUP seconds of load, then
+# during the comparison falls on both: ROUNDS rounds, each a fresh start of each jar, at least WARMUP seconds of load (until the JIT has settled: lib.sh warm_jvm), then
 # DURATION seconds measured (wrk, CONCURRENCY connections, the same pinning as query.sh). For a change's effect while
 # working on it; the figures of RESULTS.md come from query.sh (ours, PostGraphile and pgbench side by side).
 #   JAR_A=.../quarkus-run.jar JAR_B=.../quarkus-run.jar bench/ab.sh users
@@ -31,7 +31,7 @@ for round in $(seq 1 "$ROUNDS"); do
         APP_JAR=${!jar} APP_JVM_OPTS=${!opts:-} app_start "$DB"
         TOKEN=$(token)
         app_wait_ready >/dev/null
-        load "$WARMUP" >/dev/null
+        warm_jvm "$APP_PID" load >/dev/null # at least WARMUP seconds, until the JIT has settled (lib.sh)
         echo "ab op=$OP build=$build round=$round rps=$(load "$DURATION")" | tee -a "$OUT"
         app_stop
     done

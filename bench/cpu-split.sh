@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where one operation's CPU goes, per request: our app's JVM (by thread kind) and PostgreSQL's backends, counted in
-# /proc ticks over DURATION seconds of wrk load (after WARMUP seconds), on the core they share (SERVER_CPU); then the
+# /proc ticks over DURATION seconds of wrk load (after at least WARMUP seconds, until the JIT has settled), on the core they share (SERVER_CPU); then the
 # same core's busy ticks per transaction while pgbench replays the operation's SQL (its backends exit with it, so the
 # core is counted instead). Uses the pgbench script query.sh captured (bench/work/pgbench-OP.sql).
 #   DATASET_DB=m365_bench_100 bench/cpu-split.sh usage
@@ -30,7 +30,7 @@ backends() { for p in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$p
 core_busy() { awk -v c="cpu$CORE" '$1 == c {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 HZ=$(getconf CLK_TCK)
 mkdir -p "$WORK/results"
-load "$WARMUP" >/dev/null
+warm_jvm "$APP_PID" load >/dev/null # at least WARMUP seconds, until the JIT has settled (lib.sh)
 threads >"$WORK/cpu-threads.0"; p0=$(backends)
 n=$(load "$DURATION")
 threads >"$WORK/cpu-threads.1"; p1=$(backends)

@@ -183,6 +183,35 @@ app_wait_ready() {
 }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 
+# ---- warming our JVM until its JIT compilers have settled ----
+# On the core the app shares with PostgreSQL, C2 gets little time and the code it compiles last comes in late: a
+# fixed warm-up of 40-60 s left C2 at 15-17% of the JVM's CPU and our throughput well below its steady state
+# (bench/RESULTS.md, 2026-12-07 20:00). jvm_ticks pid -> "compiler-ticks all-ticks" of that JVM, from /proc.
+jvm_ticks() {
+    for t in /proc/$1/task/*; do
+        printf '%s %s\n' "$(tr ' ' _ <"$t/comm")" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+    done | awk '$1 ~ /^C[12]_Compiler/ {c += $2} {a += $2} END {print c + 0, a + 0}'
+}
+# warm_jvm pid load-function: runs "load-function SECONDS" in steps of WARM_STEP seconds, at least WARMUP seconds,
+# until a step's compiler threads took under JIT_SETTLED percent of the JVM's CPU (or WARMUP_MAX seconds have passed).
+# Logs each step (what load-function printed, and the compilers' share); prints the seconds warmed.
+warm_jvm() {
+    local pid=$1 fn=$2 step=${WARM_STEP:-15} min=${WARMUP:-60} max=${WARMUP_MAX:-600} settled=${JIT_SETTLED:-3}
+    local t=0 share=100 before after out
+    while :; do
+        before=$(jvm_ticks "$pid")
+        out=$("$fn" "$step")
+        after=$(jvm_ticks "$pid")
+        t=$((t + step))
+        share=$(awk -v b="$before" -v a="$after" 'BEGIN {split(b, x, " "); split(a, y, " ");
+            d = y[2] - x[2]; printf "%.1f", (d > 0 ? (y[1] - x[1]) * 100 / d : 0)}')
+        log "warm-up ${t}s: the step's load gave ${out}; compilers ${share}% of the JVM's CPU"
+        if [ "$t" -ge "$min" ] && awk -v s="$share" -v l="$settled" 'BEGIN {exit !(s < l)}'; then break; fi
+        if [ "$t" -ge "$max" ]; then log "warm-up: the compilers had not settled after ${t}s"; break; fi
+    done
+    echo "$t"
+}
+
 # Starts a sync and waits for it (polling: a 365-day backfill outlasts syncNow's 10-minute wait). Prints the run JSON.
 RUN_FIELDS='id status startedAt finishedAt error parts { part status startedAt finishedAt itemsRead created updated deleted detail }'
 sync_run() {

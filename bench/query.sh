@@ -15,7 +15,9 @@ DB=${DATASET_DB:-m365_bench_year}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-15}
 RATE_SHARE=${RATE_SHARE:-0.5}
-WARMUP=${WARMUP:-20} # seconds of the same load before each system's runs: the JIT settles (5 s was too short)
+WARMUP=${WARMUP:-20} # seconds of the same load before each system's runs, at least (5 s was too short); our app is
+# warmed until its JIT compilers have settled (lib.sh warm_jvm: JIT_SETTLED, WARMUP_MAX), PostGraphile (V8's JIT) as
+# long as ours was
 OPS=${OPS:-usage users licenses}
 SYSTEMS=${SYSTEMS:-ours postgraphile pgbench}
 OUT=$WORK/results/query.txt
@@ -90,9 +92,16 @@ latency() { # system op rate -> "p50_ms p99_ms achieved_rps"
 }
 
 DURATION_BASE=$DURATION
+ours_load() { DURATION=$1 throughput ours "$op" | sed 's|$| req/s|'; }
 for op in $OPS; do
+    warmed=
     for s in $SYSTEMS; do
-        DURATION=$WARMUP throughput "$s" "$op" >/dev/null # warm-up (JIT, caches, PostgreSQL buffers)
+        # warm-up (JIT, caches, PostgreSQL buffers)
+        case $s in
+            ours) warmed=$(warm_jvm "$APP_PID" ours_load) ;;
+            postgraphile) DURATION=${warmed:-$WARMUP} throughput "$s" "$op" >/dev/null ;;
+            *) DURATION=$WARMUP throughput "$s" "$op" >/dev/null ;;
+        esac
         for i in $(seq 1 "$RUNS"); do
             r=$(throughput "$s" "$op")
             echo "throughput op=$op system=$s run=$i rps=$r" | tee -a "$OUT"
