@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two builds of our app compared on one operation, interleaved (A B A B ...) so that a drift of the machine's speed
-# during the comparison falls on both: ROUNDS rounds, each a fresh start of each jar, at least WARMUP seconds of load (until the JIT has settled: lib.sh warm_jvm), then
+# during the comparison falls on both: ROUNDS rounds, each a fresh start of each jar, at least WARMUP seconds of load
+# (until the JIT has settled: lib.sh warm_jvm), then
 # DURATION seconds measured (wrk, CONCURRENCY connections, the same pinning as query.sh). For a change's effect while
 # working on it; the figures of RESULTS.md come from query.sh (ours, PostGraphile and pgbench side by side).
 #   JAR_A=.../quarkus-run.jar JAR_B=.../quarkus-run.jar bench/ab.sh users

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where one operation's CPU goes, per request: our app's JVM (by thread kind) and PostgreSQL's backends, counted in
-# /proc ticks over DURATION seconds of wrk load (after at least WARMUP seconds, until the JIT has settled), on the core they share (SERVER_CPU); then the
+# /proc ticks over DURATION seconds of wrk load (after at least WARMUP seconds, until the JIT has settled), on the
+# core they share (SERVER_CPU); then the
 # same core's busy ticks per transaction while pgbench replays the operation's SQL (its backends exit with it, so the
 # core is counted instead). Uses the pgbench script query.sh captured (bench/work/pgbench-OP.sql).
 #   DATASET_DB=m365_bench_100 bench/cpu-split.sh usage
@@ -31,15 +32,17 @@ core_busy() { awk -v c="cpu$CORE" '$1 == c {print $2 + $3 + $4 + $7 + $8}' /proc
 HZ=$(getconf CLK_TCK)
 mkdir -p "$WORK/results"
 warm_jvm "$APP_PID" load >/dev/null # at least WARMUP seconds, until the JIT has settled (lib.sh)
-threads >"$WORK/cpu-threads.0"; p0=$(backends)
+# the process's own ticks count threads that ended meanwhile too (the per-kind split below only those still alive)
+proc_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+threads >"$WORK/cpu-threads.0"; p0=$(backends); j0=$(proc_ticks)
 n=$(load "$DURATION")
-threads >"$WORK/cpu-threads.1"; p1=$(backends)
+threads >"$WORK/cpu-threads.1"; p1=$(backends); j1=$(proc_ticks)
 c0=$(core_busy)
 tx=$(PGPASSWORD=$PG_PASSWORD pinned "$LOAD_CPU" pgbench -h $PG_HOST -U $PG_ROLE -n -M prepared -c "$CONCURRENCY" -j 1 \
     -T "$DURATION" -f "$WORK/pgbench-$OP.sql" "$DB" 2>/dev/null | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p')
 c1=$(core_busy)
 {
-    jvm=$(join "$WORK/cpu-threads.0" "$WORK/cpu-threads.1" | awk '{s += $3 - $2} END {print s}')
+    jvm=$((j1 - j0))
     echo "operation $OP: $n requests in ${DURATION}s; pgbench: $tx transactions in ${DURATION}s"
     awk -v j="$jvm" -v p="$((p1 - p0))" -v n="$n" -v hz="$HZ" 'BEGIN {
         printf "per request: JVM %.2f ms, PostgreSQL backends %.2f ms\n", j * 1000 / hz / n, p * 1000 / hz / n }'
