@@ -5,7 +5,8 @@
 # the same SQL our app runs through pgbench (-M prepared).
 # - Responses are checked equal (ours vs PostGraphile) before anything is timed; the pgbench scripts are the SQL our
 #   app ran for the same request, captured from PostgreSQL's statement log.
-# - Throughput: closed loop, CONCURRENCY connections (wrk for HTTP, pgbench -c), RUNS runs of DURATION seconds.
+# - Throughput: closed loop, CONCURRENCY connections (wrk for HTTP, pgbench -c), RUNS runs of DURATION seconds,
+#   interleaved (run 1 of each system, then run 2, ...) after each system's warm-up.
 # - Tail latency: a fixed offered rate (RATE_SHARE of PostGraphile's median throughput, the same rate for all three),
 #   open loop: tools/openloop.mjs for HTTP, pgbench -R; latency counted from each request's scheduled start.
 # - The server under test and PostgreSQL run on core SERVER_CPU, the load generator on core LOAD_CPU.
@@ -102,15 +103,19 @@ for op in $OPS; do
             postgraphile) DURATION=${warmed:-$WARMUP} throughput "$s" "$op" >/dev/null ;;
             *) DURATION=$WARMUP throughput "$s" "$op" >/dev/null ;;
         esac
-        for i in $(seq 1 "$RUNS"); do
+    done
+    # the runs interleaved (run 1 of every system, then run 2, ...): the machine's speed drifts over minutes, and a
+    # ratio of medians should not depend on which system happened to run in the fast minutes
+    for i in $(seq 1 "$RUNS"); do
+        for s in $SYSTEMS; do
             r=$(throughput "$s" "$op")
             echo "throughput op=$op system=$s run=$i rps=$r" | tee -a "$OUT"
         done
     done
     pgl_rps=$(grep "throughput op=$op system=postgraphile" "$OUT" | sed 's/.*rps=//' | stats | cut -d' ' -f1)
     rate=$(python3 -c "print(max(0.2, round(${pgl_rps:-10} * $RATE_SHARE, 1)))")
-    for s in $SYSTEMS; do
-        for i in $(seq 1 "$RUNS"); do
+    for i in $(seq 1 "$RUNS"); do
+        for s in $SYSTEMS; do
             r=$(latency "$s" "$op" "$rate")
             echo "latency op=$op system=$s run=$i rate=$rate p50_ms=$(cut -d' ' -f1 <<<"$r") p99_ms=$(cut -d' ' -f2 <<<"$r") offered_rps=$(cut -d' ' -f3 <<<"$r")" | tee -a "$OUT"
         done

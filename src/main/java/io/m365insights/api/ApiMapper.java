@@ -52,11 +52,11 @@ final class ApiMapper {
         return new License(skuId, null, CapabilityStatus.OTHER, null, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
-    static LicenseAssignment assignment(AssignmentRow a, java.time.LocalDate assignedSince) {
+    static LicenseAssignment assignment(AssignmentRow a) {
         return new LicenseAssignment(a.sku() == null ? unknownLicense(a.skuId().toString()) : license(a.sku()),
                 a.assignedByGroupId() == null ? null : a.assignedByGroupId().toString(), a.assignedByGroupId() == null,
                 LicenseAssignmentState.fromGraph(a.state()), LicenseAssignmentError.fromGraph(a.error()),
-                a.disabledPlanIds().stream().map(Object::toString).toList(), a.lastUpdatedAt(), assignedSince);
+                a.disabledPlanIds().stream().map(Object::toString).toList(), a.lastUpdatedAt(), a.userId());
     }
 
     static ServicePlan servicePlan(ServicePlanEntity p) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,9 +64,19 @@ public class UsersApi {
     public List<@NonNull List<@NonNull LicenseAssignment>> licenses(@Source List<User> page) {
         List<UUID> ids = page.stream().map(u -> UUID.fromString(u.id())).distinct().toList();
         Map<UUID, List<AssignmentRow>> byUser = licenses.assignments(ids);
-        Map<SeatHistory.Assignment, java.time.LocalDate> since = seatHistory.assignedSince(ids);
         return page.stream().map(u -> byUser.getOrDefault(UUID.fromString(u.id()), List.of()).stream()
-                .map(a -> ApiMapper.assignment(a, since.get(new SeatHistory.Assignment(a.userId(), a.skuId(),
-                        a.assignedByGroupId())))).toList()).toList();
+                .map(ApiMapper::assignment).toList()).toList();
+    }
+
+    @Description("The day this assignment was last seen to appear (by a sync, or made through this service), from "
+            + "the seat history; null when it was already there at this service's first sync, so its start is "
+            + "unknown (lastUpdatedAt is then the nearest fact: when Microsoft last changed it).")
+    public List<LocalDate> assignedSince(@Source List<LicenseAssignment> page) {
+        // read only when a document asks for it: one statement for all the assignments of the page
+        Map<SeatHistory.Assignment, LocalDate> since = seatHistory.assignedSince(page.stream()
+                .map(LicenseAssignment::userId).distinct().toList());
+        return page.stream().map(a -> since.get(new SeatHistory.Assignment(a.userId(),
+                UUID.fromString(a.license().skuId()), a.assignedByGroupId() == null ? null
+                : UUID.fromString(a.assignedByGroupId())))).toList();
     }
 }

@@ -42,12 +42,15 @@ class PropertyFetchersTest {
                     .isNotInstanceOf(PropertyFetcher.class).isNotInstanceOf(FieldDataFetcher.class);
         }
         assertThat(fetcher("License", "idleCount")).isNotInstanceOf(PropertyFetcher.class);
+        // read from the seat history only when asked (UsersApi.assignedSince), no longer a record component
+        assertThat(fetcher("LicenseAssignment", "assignedSince"))
+                .isNotInstanceOf(PropertyFetcher.class).isNotInstanceOf(FieldDataFetcher.class);
         // dates (formatted by SmallRye) and lists (copied) stay on SmallRye's FieldDataFetcher
         for (String converted : List.of("createdAt", "deletedAt", "firstSeenAt")) {
             assertThat(fetcher("User", converted)).as("User.%s", converted).isInstanceOf(FieldDataFetcher.class);
         }
         assertThat(fetcher("License", "removedAt")).isInstanceOf(FieldDataFetcher.class);
-        assertThat(fetcher("LicenseAssignment", "assignedSince")).isInstanceOf(FieldDataFetcher.class);
+        assertThat(fetcher("LicenseAssignment", "lastUpdatedAt")).isInstanceOf(FieldDataFetcher.class);
         assertThat(fetcher("LicenseAssignment", "disabledPlanIds")).isInstanceOf(FieldDataFetcher.class);
         assertThat(fetcher("UserConnection", "nodes")).isInstanceOf(FieldDataFetcher.class);
     }

@@ -2,12 +2,13 @@ package io.m365insights.api.model;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 @Type("LicenseAssignment")
 @Description("How a user holds a license: directly, or inherited from a group. A user can hold the same license both ways.")
@@ -19,8 +20,6 @@ public record LicenseAssignment(
         @Description("Why the assignment failed or is in error; null when it is fine.") LicenseAssignmentError error,
         @NonNull @Description("Service plans switched off in this assignment.") List<@NonNull String> disabledPlanIds,
         OffsetDateTime lastUpdatedAt,
-        @Description("The day this assignment was last seen to appear (by a sync, or made through this service), from "
-                + "the seat history; null when it was already there at this service's first sync, so its start is "
-                + "unknown (lastUpdatedAt is then the nearest fact: when Microsoft last changed it).")
-        LocalDate assignedSince) {
+        // the holder, for the fields resolved from the seat history (assignedSince: UsersApi), read only when asked
+        @Ignore UUID userId) {
 }

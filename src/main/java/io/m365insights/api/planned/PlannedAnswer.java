@@ -199,16 +199,35 @@ final class PlannedAnswer {
         return batches.computeIfAbsent(field, f -> byUser(resolver.apply(resolvers, users))).get(user);
     }
 
+    /**
+     * {@code assignedSince} of one of the page's license assignments: resolved once, for all of them, the first time
+     * it is written (the engine's batch of the field gets the same assignments).
+     */
+    Object assignedSince(LicenseAssignment assignment) {
+        if (assignedSince == null) {
+            List<LicenseAssignment> all = users.stream().flatMap(u -> licenses(u).stream()).toList();
+            assignedSince = byIdentity(all, resolvers.assignedSince(all), "assignments");
+        }
+        return assignedSince.get(assignment);
+    }
+
+    private Map<LicenseAssignment, Object> assignedSince;
+
     /** A batch resolver's answer (one value per user, in the page's order) by user. */
     private <V> Map<User, V> byUser(List<? extends V> values) {
-        if (values == null || values.size() != users.size()) {
+        return byIdentity(users, values, "users");
+    }
+
+    /** A batch resolver's answer (one value per key, in the keys' order) by key (records equal in value stay apart). */
+    private static <K, V> Map<K, V> byIdentity(List<K> keys, List<? extends V> values, String what) {
+        if (values == null || values.size() != keys.size()) {
             throw new Unplanned("a batch answered " + (values == null ? "null" : values.size() + " values") + " for "
-                    + users.size() + " users");
+                    + keys.size() + " " + what);
         }
-        Map<User, V> byUser = new IdentityHashMap<>(users.size() * 2);
-        for (int i = 0; i < users.size(); i++) {
-            byUser.put(users.get(i), values.get(i));
+        Map<K, V> byKey = new IdentityHashMap<>(keys.size() * 2);
+        for (int i = 0; i < keys.size(); i++) {
+            byKey.put(keys.get(i), values.get(i));
         }
-        return byUser;
+        return byKey;
     }
 }

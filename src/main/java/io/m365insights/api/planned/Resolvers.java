@@ -41,6 +41,10 @@ class Resolvers {
         return users.licenses(page);
     }
 
+    List<LocalDate> assignedSince(List<LicenseAssignment> assignments) {
+        return users.assignedSince(assignments);
+    }
+
     List<LocalDate> lastActivityDate(List<User> page) {
         return usage.lastActivityDate(page);
     }

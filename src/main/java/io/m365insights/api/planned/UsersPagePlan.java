@@ -100,8 +100,7 @@ record UsersPagePlan(OperationDefinition operation, Field root, GraphQLFieldDefi
     private static final Map<String, Function<LicenseAssignment, Object>> ASSIGNMENT = Map.of(
             "assignedByGroupId", LicenseAssignment::assignedByGroupId, "direct", LicenseAssignment::direct,
             "state", LicenseAssignment::state, "error", LicenseAssignment::error,
-            "disabledPlanIds", LicenseAssignment::disabledPlanIds, "lastUpdatedAt", LicenseAssignment::lastUpdatedAt,
-            "assignedSince", LicenseAssignment::assignedSince);
+            "disabledPlanIds", LicenseAssignment::disabledPlanIds, "lastUpdatedAt", LicenseAssignment::lastUpdatedAt);
 
     private static final Map<String, Function<License, Object>> LICENSE = Map.ofEntries(
             entry("skuId", License::skuId), entry("nodeId", License::getNodeId),
@@ -209,6 +208,9 @@ record UsersPagePlan(OperationDefinition operation, Field root, GraphQLFieldDefi
             if (property != null) {
                 leaf(f);
                 parts.add(new Part<>(f.getName(), nonNull, (x, n, nn, a) -> a.scalar(n, nn, property.apply(x))));
+            } else if (f.getName().equals("assignedSince")) { // the seat history, for all of the page's assignments
+                leaf(f);
+                parts.add(new Part<>("assignedSince", nonNull, (x, n, nn, a) -> a.scalar(n, nn, a.assignedSince(x))));
             } else if (f.getName().equals("license")) {
                 List<Part<License>> license = properties(f.getSelectionSet(), object(schema, "License"), LICENSE);
                 parts.add(new Part<>("license", nonNull, (x, n, nn, a) -> a.object(n, nn, x.license(), license)));
