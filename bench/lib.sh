@@ -183,13 +183,28 @@ app_wait_ready() {
 }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 
+# pgl_quiet DB: cancels PostGraphile's statements still running after its load has stopped, and waits (at most 60 s)
+# until none is active. A series it cannot answer within a run keeps PostgreSQL's backends busy for many seconds
+# after wrk has gone, and they would fall on the next system's run (query.sh interleaves the systems).
+pgl_quiet() {
+    local i n
+    for i in $(seq 1 60); do
+        n=$(su postgres -c "psql -qAtX -d $1 -c \"select count(pg_cancel_backend(pid)) from pg_stat_activity
+            where usename = '$PG_READER' and state = 'active'\"")
+        [ "${n:-0}" = 0 ] && return 0
+        sleep 1
+    done
+    log "PostGraphile's statements still running after 60 s"
+}
+
 # ---- warming our JVM until its JIT compilers have settled ----
 # On the core the app shares with PostgreSQL, C2 gets little time and the code it compiles last comes in late: a
 # fixed warm-up of 40-60 s left C2 at 15-17% of the JVM's CPU and our throughput well below its steady state
 # (bench/RESULTS.md, 2026-12-07 20:00). jvm_ticks pid -> "compiler-ticks all-ticks" of that JVM, from /proc.
 jvm_ticks() {
     for t in /proc/$1/task/*; do
-        printf '%s %s\n' "$(tr ' ' _ <"$t/comm")" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+        # a thread may end between the listing and the reads: it counts as 0 (the redirection's error is silenced)
+        printf '%s %s\n' "$({ tr ' ' _ <"$t/comm"; } 2>/dev/null)" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
     done | awk '$1 ~ /^C[12]_Compiler/ {c += $2} {a += $2} END {print c + 0, a + 0}'
 }
 # warm_jvm pid load-function: runs "load-function SECONDS" in steps of WARM_STEP seconds, at least WARMUP seconds,

@@ -100,7 +100,7 @@ for op in $OPS; do
         # warm-up (JIT, caches, PostgreSQL buffers)
         case $s in
             ours) warmed=$(warm_jvm "$APP_PID" ours_load) ;;
-            postgraphile) DURATION=${warmed:-$WARMUP} throughput "$s" "$op" >/dev/null ;;
+            postgraphile) DURATION=${warmed:-$WARMUP} throughput "$s" "$op" >/dev/null; pgl_quiet "$DB" ;;
             *) DURATION=$WARMUP throughput "$s" "$op" >/dev/null ;;
         esac
     done
@@ -109,6 +109,7 @@ for op in $OPS; do
     for i in $(seq 1 "$RUNS"); do
         for s in $SYSTEMS; do
             r=$(throughput "$s" "$op")
+            [ "$s" = postgraphile ] && pgl_quiet "$DB" # what it could not answer must not fall on the next run
             echo "throughput op=$op system=$s run=$i rps=$r" | tee -a "$OUT"
         done
     done
@@ -117,6 +118,7 @@ for op in $OPS; do
     for i in $(seq 1 "$RUNS"); do
         for s in $SYSTEMS; do
             r=$(latency "$s" "$op" "$rate")
+            [ "$s" = postgraphile ] && pgl_quiet "$DB"
             echo "latency op=$op system=$s run=$i rate=$rate p50_ms=$(cut -d' ' -f1 <<<"$r") p99_ms=$(cut -d' ' -f2 <<<"$r") offered_rps=$(cut -d' ' -f3 <<<"$r")" | tee -a "$OUT"
         done
     done
